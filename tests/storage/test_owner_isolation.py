@@ -1,0 +1,159 @@
+"""No repository function reads or changes another owner's rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session
+
+from storage import contacts, events, followups, no_thanks, owners
+from storage.db import Database
+from storage.kinds import Channel, ContactStatus, Rating
+from storage.records import ContactAnswers, ContactDetails, ScanOutcome
+
+SECRET = ContactDetails(name="Ida Geheim", emails=("ida@geheim.de",), phones=("+49 30 9876543",))
+ANSWERS = ContactAnswers(rating=Rating.YES, note="Talked about her sourdough bakery in Moabit.")
+
+
+@pytest.fixture
+def two_owners(database: Database) -> dict[str, Any]:
+    """Owner A with an event, a captured card, a contact, a follow-up and a no-thanks hash."""
+    with database.write() as session:
+        a = owners.create_owner(session, "a").id
+        b = owners.create_owner(session, "b").id
+        event = events.create_event(session, a, name="A's evening", held_on=date(2026, 11, 23))
+        capture = contacts.start_capture(
+            session, a, event_id=event.id, photo=b"a-photo", photo_type="image/jpeg"
+        )
+        contact = contacts.add_contact(
+            session, a, event_id=event.id, details=SECRET, answers=ANSWERS
+        )
+        follow_up = followups.queue_follow_up(session, a, contact.id, due_at=datetime.now(UTC))
+        no_thanks.add_no_thanks(session, a, ["hash-a"], event_id=event.id)
+    return {
+        "a": a,
+        "b": b,
+        "event": event.id,
+        "capture": capture,
+        "contact": contact.id,
+        "follow_up": follow_up.id,
+    }
+
+
+def _outcome() -> ScanOutcome:
+    return ScanOutcome(
+        details=ContactDetails(name="Mallory"),
+        card_jpeg=b"x",
+        raw_text="",
+        word_confidences=[],
+        field_confidence={},
+    )
+
+
+# Each reader, called as owner B on A's rows, must come back empty.
+READERS: dict[str, Callable[[Session, dict[str, Any]], Any]] = {
+    "get_event": lambda s, ids: events.get_event(s, ids["b"], ids["event"]),
+    "list_events": lambda s, ids: events.list_events(s, ids["b"]),
+    "events_on": lambda s, ids: events.events_on(s, ids["b"], date(2026, 11, 23)),
+    "get_contact": lambda s, ids: contacts.get_contact(s, ids["b"], ids["contact"]),
+    "get_card": lambda s, ids: contacts.get_card(s, ids["b"], ids["capture"]),
+    "list_inbox": lambda s, ids: contacts.list_inbox(s, ids["b"]),
+    "list_event_contacts": lambda s, ids: contacts.list_event_contacts(s, ids["b"], ids["event"]),
+    "search_contacts": lambda s, ids: contacts.search_contacts(s, ids["b"], "Ida"),
+    "count_contacts": lambda s, ids: contacts.count_contacts(s, ids["b"]),
+    "find_matching_contacts": lambda s, ids: contacts.find_matching_contacts(
+        s, ids["b"], emails=["ida@geheim.de"], phones=["+49 30 9876543"]
+    ),
+    "get_follow_up": lambda s, ids: followups.get_follow_up(s, ids["b"], ids["follow_up"]),
+    "list_follow_ups": lambda s, ids: followups.list_follow_ups(s, ids["b"], status=None),
+    "earlier_bodies": lambda s, ids: followups.earlier_bodies(s, ids["b"], except_contact_id=0),
+    "find_no_thanks": lambda s, ids: no_thanks.find_no_thanks(s, ids["b"], ["hash-a"]),
+}
+
+# Each writer, called as owner B on A's rows, must refuse with a not-found error.
+WRITERS: dict[str, Callable[[Session, dict[str, Any]], Any]] = {
+    "record_scan": lambda s, ids: contacts.record_scan(s, ids["b"], ids["capture"], _outcome()),
+    "record_scan_failure": lambda s, ids: contacts.record_scan_failure(
+        s, ids["b"], ids["capture"], "x"
+    ),
+    "answer_capture": lambda s, ids: contacts.answer_capture(
+        s, ids["b"], ids["capture"], details=ContactDetails(name="M"), answers=ANSWERS
+    ),
+    "set_status": lambda s, ids: contacts.set_status(
+        s, ids["b"], ids["contact"], ContactStatus.KEPT
+    ),
+    "rate": lambda s, ids: contacts.rate(s, ids["b"], ids["contact"], Rating.NO),
+    "set_form_of_address": lambda s, ids: contacts.set_form_of_address(
+        s, ids["b"], ids["contact"], language="de", address_form="du"
+    ),
+    "add_meeting": lambda s, ids: contacts.add_meeting(
+        s, ids["b"], ids["contact"], event_id=None, note="x"
+    ),
+    "delete_contact": lambda s, ids: contacts.delete_contact(s, ids["b"], ids["contact"]),
+    "queue_follow_up": lambda s, ids: followups.queue_follow_up(
+        s, ids["b"], ids["contact"], due_at=datetime.now(UTC)
+    ),
+    "save_draft": lambda s, ids: followups.save_draft(
+        s, ids["b"], ids["follow_up"], channel=Channel.EMAIL, subject="", body="x", language="en"
+    ),
+    "mark_done": lambda s, ids: followups.mark_done(
+        s, ids["b"], ids["follow_up"], done_on=date(2026, 1, 1), next_check_in=None
+    ),
+    "delete_follow_up": lambda s, ids: followups.delete_follow_up(s, ids["b"], ids["follow_up"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(READERS))
+def test_readers_see_nothing_of_another_owner(
+    database: Database, two_owners: dict[str, Any], name: str
+) -> None:
+    with database.read() as session:
+        assert not READERS[name](session, two_owners)
+
+
+@pytest.mark.parametrize("name", sorted(WRITERS))
+def test_writers_cannot_touch_another_owners_rows(
+    database: Database, two_owners: dict[str, Any], name: str
+) -> None:
+    with pytest.raises(LookupError), database.write() as session:
+        WRITERS[name](session, two_owners)
+    a = two_owners["a"]
+    with database.read() as session:
+        contact = contacts.get_contact(session, a, two_owners["contact"])
+        follow_up = followups.get_follow_up(session, a, two_owners["follow_up"])
+        capture = contacts.get_card(session, a, two_owners["capture"])
+    assert contact is not None and contact.details == SECRET and contact.rating is Rating.YES
+    assert follow_up is not None and follow_up.body == ""
+    assert capture is not None and capture.photo == b"a-photo"
+
+
+def test_no_thanks_list_is_per_owner(database: Database, two_owners: dict[str, Any]) -> None:
+    with database.write() as session:
+        no_thanks.remove_no_thanks(session, two_owners["b"], ["hash-a"])
+    with database.read() as session:
+        assert no_thanks.find_no_thanks(session, two_owners["a"], ["hash-a"]) is not None
+
+
+def test_every_repository_function_is_covered() -> None:
+    """A new repository function must be added to READERS or WRITERS above."""
+    import inspect
+
+    public = {
+        name
+        for module in (contacts, events, followups, no_thanks)
+        for name, fn in inspect.getmembers(module, inspect.isfunction)
+        if fn.__module__ == module.__name__
+        and not name.startswith("_")
+        and "owner_id" in inspect.signature(fn).parameters
+    }
+    constructors = {
+        "create_event",
+        "start_capture",
+        "add_contact",
+        "add_no_thanks",
+        "remove_no_thanks",
+    }
+    assert public - constructors == set(READERS) | set(WRITERS)
