@@ -1,0 +1,117 @@
+"""Plain values shared by the follow-up core and (one way) by storage: enums and dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+
+class Rating(StrEnum):
+    """The answer to "did it click?", given at the event."""
+
+    YES = "yes"
+    NOT_SURE = "not_sure"
+    NO = "no"
+
+
+class Decision(StrEnum):
+    """What triage does with a contact the next morning."""
+
+    FOLLOW_UP = "follow_up"
+    KEEP = "keep"
+    DISCARD = "discard"
+
+
+class Channel(StrEnum):
+    """How a follow-up reaches the contact."""
+
+    CARD = "card"
+    EMAIL = "email"
+    CALL = "call"
+
+
+class Language(StrEnum):
+    """Language of a follow-up and of the messages shown about it."""
+
+    EN = "en"
+    DE = "de"
+
+
+class Address(StrEnum):
+    """German form of address; ignored for English."""
+
+    SIE = "sie"
+    DU = "du"
+
+
+class FindingKind(StrEnum):
+    """What a check before queuing found wrong with a follow-up text."""
+
+    STOCK_PHRASE = "stock_phrase"
+    SALES_PITCH = "sales_pitch"
+    NO_PERSONAL_DETAIL = "no_personal_detail"
+    NEAR_COPY = "near_copy"
+
+
+@dataclass(frozen=True, kw_only=True)
+class DraftInput:
+    """Everything a draft is composed from; strings may be empty, never None."""
+
+    contact_name: str
+    contact_first_name: str | None = None
+    company: str = ""
+    event_name: str = ""
+    event_date: date | None = None
+    note: str = ""
+    they_need: str = ""
+    i_offer: str = ""
+    my_name: str = ""
+    language: Language = Language.EN
+    address_form: Address = Address.SIE
+    channel: Channel = Channel.EMAIL
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A starting point the user edits: subject (e-mail), body, and talking points (call)."""
+
+    subject: str
+    body: str
+    talking_points: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in a follow-up text, with the phrase that triggered it."""
+
+    kind: FindingKind
+    phrase: str
+    message: str
+    contact: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Stable identity, so a deliberate override survives re-checking the same text."""
+        return f"{self.kind}|{self.phrase.casefold()}|{self.contact or ''}"
+
+
+@dataclass(frozen=True)
+class EarlierFollowUp:
+    """A follow-up already written to someone else, for the near-copy check."""
+
+    contact_name: str
+    body: str
+
+
+@dataclass(frozen=True)
+class CalendarItem:
+    """One due follow-up in the calendar export; naive datetimes are taken as UTC."""
+
+    uid: str
+    summary: str
+    due: datetime
+    description: str = ""
+    duration: timedelta = timedelta(minutes=15)
+    reminder_before: timedelta = timedelta(hours=1)
+    categories: tuple[str, ...] = field(default=("Klick",))

@@ -1,0 +1,75 @@
+"""Triage rules of the morning after: which decisions are allowed, suggested, and when due."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from datetime import datetime, timedelta
+
+from followup.model import Decision, Rating
+
+DEFAULT_FOLLOW_UP_HOURS = 48
+# Enough digits to tell numbers apart, few enough to ignore +49 / 0 prefixes.
+PHONE_DIGITS_COMPARED = 9
+
+
+def allowed_decisions(rating: Rating | None, is_pitch: bool) -> set[Decision]:
+    """Decisions triage may offer; a follow-up only for a genuine connection.
+
+    An unanswered capture (rating None) gets none: it must be rated first. A Not sure
+    is not offered a follow-up, but it can be re-rated (see `can_rerate`).
+    """
+    if rating is None:
+        return set()
+    if rating is Rating.YES and not is_pitch:
+        return {Decision.FOLLOW_UP, Decision.KEEP, Decision.DISCARD}
+    return {Decision.KEEP, Decision.DISCARD}
+
+
+def suggested_decision(rating: Rating | None, is_pitch: bool) -> Decision | None:
+    """The pre-selected decision: Discard for a No or a pitch, Follow up for a Yes."""
+    if rating is None:
+        return None
+    if is_pitch or rating is Rating.NO:
+        return Decision.DISCARD
+    if rating is Rating.YES:
+        return Decision.FOLLOW_UP
+    return None
+
+
+def can_rerate(rating: Rating | None) -> bool:
+    """Only a Not sure (or an unanswered capture) may be rated again the next morning."""
+    return rating is None or rating is Rating.NOT_SURE
+
+
+def follow_up_due(now: datetime, hours: int = DEFAULT_FOLLOW_UP_HOURS) -> datetime:
+    """When a queued follow-up is due: `hours` after `now` (48 h unless configured)."""
+    if hours <= 0:
+        raise ValueError("the follow-up window must be at least one hour")
+    return now + timedelta(hours=hours)
+
+
+def normalise_contact_value(value: str) -> str:
+    """An e-mail lower-cased and stripped, or a phone number as its last 9 digits.
+
+    So "+49 911 123456" and "0911 123456" give the same value.
+    """
+    text = value.strip()
+    if "@" in text:
+        normalised = text.lower()
+        if normalised.startswith("mailto:"):
+            normalised = normalised.removeprefix("mailto:")
+        return normalised
+    digits = re.sub(r"\D", "", text)
+    if not digits:
+        raise ValueError("neither an e-mail address nor a phone number")
+    return digits[-PHONE_DIGITS_COMPARED:]
+
+
+def no_thanks_key(value: str, salt: bytes) -> str:
+    """Salted HMAC-SHA256 of a normalised e-mail or phone: recognises a pitch, keeps no data."""
+    if not salt:
+        raise ValueError("the no-thanks list needs a secret salt")
+    normalised = normalise_contact_value(value)
+    return hmac.new(salt, normalised.encode("utf-8"), hashlib.sha256).hexdigest()
