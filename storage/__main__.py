@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings()
 
     if args.command == "upgrade":
-        database = open_database(settings)
+        database = open_database(settings.database_url)
         database.dispose()
         print("Database is up to date.")
         return 0

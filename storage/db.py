@@ -15,8 +15,6 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.settings import Settings
-
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -106,9 +104,9 @@ class Database:
             self.write_engine.dispose()
 
 
-def open_database(settings: Settings, *, migrate: bool = True) -> Database:
-    """The database the settings name, migrated to the newest schema."""
-    database = Database(settings.database_url)
+def open_database(url: str, *, migrate: bool = True) -> Database:
+    """The database at this URL, migrated to the newest schema."""
+    database = Database(url)
     if migrate:
         database.upgrade()
     log.info("database ready (%s)", database.engine.url.get_backend_name())

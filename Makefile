@@ -1,0 +1,8 @@
+# Shortcuts; README names the two commands a new user needs.
+.PHONY: run test bench
+run:
+	bash scripts/run.sh
+test:
+	bash scripts/test.sh
+bench:
+	bash scripts/bench.sh

@@ -1,0 +1,47 @@
+"""AppTest helpers: the app runs against a fresh SQLite database in tmp_path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from storage import owners
+from storage.db import Database
+from tests.conftest import REPO_ROOT
+
+APP = str(REPO_ROOT / "app.py")
+
+
+@pytest.fixture
+def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("KLICK_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("KLICK_DATABASE_URL", f"sqlite:///{tmp_path / 'klick.db'}")
+    monkeypatch.delenv("KLICK_LANGUAGE", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def app(app_env: Path) -> AppTest:
+    """The whole app, run once, on its default page."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture
+def app_database(app_env: Path) -> Iterator[Database]:
+    database = Database(f"sqlite:///{app_env / 'klick.db'}")
+    database.upgrade()
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+def local_owner_id(database: Database) -> int:
+    with database.write() as session:
+        return owners.get_or_create_owner(session, owners.LOCAL_USERNAME).id

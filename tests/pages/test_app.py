@@ -1,0 +1,81 @@
+"""The app starts, every page renders, and tonight's event works end to end."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from storage import events
+from storage.db import Database
+from tests.pages.conftest import APP, local_owner_id
+
+PAGES = [
+    "capture/event_page.py",
+    "capture/page.py",
+    "followup/triage_page.py",
+    "followup/queue_page.py",
+    "followup/contacts_page.py",
+]
+
+
+def test_app_starts_on_tonights_event(app: AppTest) -> None:
+    assert app.title[0].value == "Tonight's event"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_error(app: AppTest, page: str) -> None:
+    app.switch_page(page).run()
+    assert not app.exception, app.exception
+    assert app.title, f"{page} shows no title"
+
+
+def test_creating_an_event_chooses_it(app: AppTest, app_database: Database) -> None:
+    app.text_input[0].input("Gründerabend")
+    app.text_input[1].input("Fürth")
+    app.button(key="FormSubmitter:event.new-Create event").click().run()
+    assert not app.exception
+    assert "Gründerabend" in app.success[0].value
+    with app_database.read() as session:
+        saved = events.list_events(session, local_owner_id(app_database))
+    assert [(e.name, e.place, e.held_on) for e in saved] == [("Gründerabend", "Fürth", date.today())]
+    assert app.session_state["capture.event_id"] == saved[0].id
+
+
+def test_an_event_without_a_name_is_refused(app: AppTest, app_database: Database) -> None:
+    app.button(key="FormSubmitter:event.new-Create event").click().run()
+    assert "name you will recognise" in app.error[0].value
+    with app_database.read() as session:
+        assert events.list_events(session, local_owner_id(app_database)) == []
+
+
+def test_todays_event_is_preselected_in_a_new_session(app_env, app_database: Database) -> None:  # type: ignore[no-untyped-def]
+    owner_id = local_owner_id(app_database)
+    with app_database.write() as session:
+        events.create_event(session, owner_id, name="Gestern", held_on=date(2020, 1, 1))
+        today = events.create_event(session, owner_id, name="Stammtisch", held_on=date.today())
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert at.session_state["capture.event_id"] == today.id
+    assert "Stammtisch" in at.success[0].value
+
+
+def test_choosing_an_older_event(app_env, app_database: Database) -> None:  # type: ignore[no-untyped-def]
+    owner_id = local_owner_id(app_database)
+    with app_database.write() as session:
+        older = events.create_event(session, owner_id, name="Messe", held_on=date(2026, 3, 1))
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.success  # nothing held today, nothing chosen yet
+    at.selectbox(key="event.pick").select(older.id).run()
+    at.button[0].click().run()
+    assert at.session_state["capture.event_id"] == older.id
+
+
+def test_capture_page_asks_for_an_event_first(app: AppTest) -> None:
+    app.switch_page("capture/page.py").run()
+    assert "Choose tonight's event first" in app.warning[0].value
+
+
+def test_the_app_speaks_german_when_asked(app: AppTest) -> None:
+    app.selectbox(key="app.language_choice").select("de").run()
+    assert app.title[0].value == "Die Veranstaltung heute"
