@@ -48,7 +48,7 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None
         if process.poll() is not None:
             raise RuntimeError(f"streamlit exited: {log.read_text()[-2000:]}")
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:  # noqa: S310
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
@@ -56,9 +56,9 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None
     raise RuntimeError(f"streamlit did not come up: {log.read_text()[-2000:]}")
 
 
-def start_server(data_dir: Path, extra_env: dict[str, str] | None = None) -> tuple[
-    KlickServer, subprocess.Popen[bytes]
-]:
+def start_server(
+    data_dir: Path, extra_env: dict[str, str] | None = None
+) -> tuple[KlickServer, subprocess.Popen[bytes]]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     database_url = f"sqlite:///{data_dir / 'klick.db'}"
@@ -70,9 +70,23 @@ def start_server(data_dir: Path, extra_env: dict[str, str] | None = None) -> tup
     }
     log = data_dir / "streamlit.log"
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=REPO_ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
     )
     try:
         _wait_healthy(url, process, log)

@@ -39,7 +39,9 @@ def test_creating_an_event_chooses_it(app: AppTest, app_database: Database) -> N
     assert "Gründerabend" in app.success[0].value
     with app_database.read() as session:
         saved = events.list_events(session, local_owner_id(app_database))
-    assert [(e.name, e.place, e.held_on) for e in saved] == [("Gründerabend", "Fürth", date.today())]
+    assert [(e.name, e.place, e.held_on) for e in saved] == [
+        ("Gründerabend", "Fürth", date.today())
+    ]
     assert app.session_state["capture.event_id"] == saved[0].id
 
 
