@@ -1,0 +1,173 @@
+"""Checks before queuing a follow-up: stock phrases, pitches, no personal detail, near-copies."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from followup.model import EarlierFollowUp, Finding, FindingKind, Language
+from followup.notes import FILLER_WORDS, is_generic_word, note_words, word_set
+from followup.phrases import SALES_PHRASES, STOCK_PHRASES
+
+# rapidfuzz ratio (0..100) of two follow-ups with greeting, names and sign-off removed;
+# above this the text could as well have gone to the other person.
+NEAR_COPY_THRESHOLD = 80.0
+# Words this short ("Kita", "TU") still count as a detail when spelt out in full.
+MIN_DETAIL_WORD = 3
+# Compare word stems this long, so "boats" matches "boat" and "Segeln" matches "segelt".
+STEM_LENGTH = 5
+
+# Small words that say nothing about the person, in both languages.
+STOP_WORDS = word_set(
+    "his her him their them you your yours our ours my mine for from about this that "
+    "these those has have had will would can could are was were not but also into "
+    "sein seine seinen seinem seiner ihr ihre ihren ihrem ihrer dein deine mein meine "
+    "für von vom zum zur auf aus bei beim nach über der die das den dem des sich hat "
+    "haben sind wird auch noch nicht aber dass"
+)
+
+MESSAGES = {
+    FindingKind.STOCK_PHRASE: {
+        Language.EN: "“{phrase}” is a stock phrase: it could be sent to anyone. Say something "
+        "only this person will recognise instead.",
+        Language.DE: "„{phrase}“ ist eine Floskel, die jeder bekommen könnte. Schreiben Sie "
+        "lieber etwas, das nur diese Person wiedererkennt.",
+    },
+    FindingKind.SALES_PITCH: {
+        Language.EN: "“{phrase}” reads like a sales pitch. A follow-up gives first; business "
+        "can come later.",
+        Language.DE: "„{phrase}“ klingt nach Verkauf. Eine persönliche Nachricht gibt zuerst "
+        "etwas; das Geschäft kann später kommen.",
+    },
+    FindingKind.NO_PERSONAL_DETAIL: {
+        Language.EN: "Nothing from your note (“{phrase}”) is in the text: mention what you "
+        "talked about so they know it was written to them.",
+        Language.DE: "Nichts aus Ihrer Notiz („{phrase}“) steht im Text: erwähnen Sie, "
+        "worüber Sie gesprochen haben, damit die Person sieht, dass es ihr gilt.",
+    },
+    FindingKind.NEAR_COPY: {
+        Language.EN: "This is nearly the same text you wrote to {contact} ({score} % alike, "
+        "e.g. “{phrase}”). Write this one for this person.",
+        Language.DE: "Dieser Text gleicht fast dem an {contact} ({score} % gleich, z. B. "
+        "„{phrase}“). Schreiben Sie diesen für diese Person.",
+    },
+}
+
+
+def check_text(
+    body: str,
+    *,
+    note: str,
+    language: Language | str = Language.EN,
+    earlier: Sequence[EarlierFollowUp] = (),
+    near_copy_threshold: float = NEAR_COPY_THRESHOLD,
+) -> list[Finding]:
+    """Every finding in a follow-up text, each with the phrase that triggered it."""
+    lang = Language(language)
+    findings = phrase_findings(body, FindingKind.STOCK_PHRASE, STOCK_PHRASES, lang)
+    findings += phrase_findings(body, FindingKind.SALES_PITCH, SALES_PHRASES, lang)
+    missing = missing_detail(body, note, lang)
+    if missing is not None:
+        findings.append(missing)
+    findings += near_copies(body, earlier, lang, near_copy_threshold)
+    return findings
+
+
+def open_findings(findings: Sequence[Finding], overridden: Sequence[str]) -> list[Finding]:
+    """Findings the user has not deliberately overridden (by `Finding.key`)."""
+    return [finding for finding in findings if finding.key not in set(overridden)]
+
+
+def message(kind: FindingKind, language: Language, **values: object) -> str:
+    return MESSAGES[kind][language].format(**values)
+
+
+def phrase_findings(
+    body: str, kind: FindingKind, patterns: Sequence[re.Pattern[str]], language: Language
+) -> list[Finding]:
+    """One finding per distinct phrase, in order of appearance."""
+    text = " ".join(body.split())
+    matches = sorted(
+        (match.start(), match.group(0)) for pattern in patterns for match in pattern.finditer(text)
+    )
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    for _, phrase in matches:
+        if phrase.casefold() in seen:
+            continue
+        seen.add(phrase.casefold())
+        findings.append(Finding(kind, phrase, message(kind, language, phrase=phrase)))
+    return findings
+
+
+def detail_words(text: str) -> set[str]:
+    """Words that carry content: no fillers, no mood words, not too short."""
+    return {
+        word
+        for word in note_words(text)
+        if len(word) >= MIN_DETAIL_WORD
+        and word not in FILLER_WORDS
+        and word not in STOP_WORDS
+        and not is_generic_word(word)
+    }
+
+
+def same_stem(one: str, other: str) -> bool:
+    """Crude stemming: equal first letters, as many as the shorter word has (at most 5)."""
+    length = min(len(one), len(other), STEM_LENGTH)
+    return length >= MIN_DETAIL_WORD and one[:length] == other[:length]
+
+
+def missing_detail(body: str, note: str, language: Language) -> Finding | None:
+    """A finding when no content word of the note appears in the body."""
+    body_words = detail_words(body)
+    if any(same_stem(word, other) for word in detail_words(note) for other in body_words):
+        return None
+    phrase = " ".join(note.split()) or "—"
+    kind = FindingKind.NO_PERSONAL_DETAIL
+    return Finding(kind, phrase, message(kind, language, phrase=phrase))
+
+
+def comparable(body: str, names: Sequence[str]) -> str:
+    """Lower-case words without greeting and sign-off lines or the people's names."""
+    lines = [line for line in body.strip().splitlines() if line.strip()]
+    # The greeting is the first line and the sign-off the last two; both are allowed to
+    # be the same for everyone.
+    core = lines[1:-2] if len(lines) > 3 else lines
+    words = note_words(" ".join(core))
+    name_words = {part for name in names for part in note_words(name)}
+    return " ".join(word for word in words if word not in name_words)
+
+
+def sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+|\n+", text)
+    return [" ".join(part.split()) for part in parts if len(part.split()) >= 3]
+
+
+def most_alike_sentence(body: str, other: str) -> str:
+    """The sentence of `body` closest to any sentence of `other`: what to show the user."""
+    others = sentences(other) or [other]
+    candidates = sentences(body) or [" ".join(body.split())]
+    return max(candidates, key=lambda sentence: max(fuzz.ratio(sentence, o) for o in others))
+
+
+def near_copies(
+    body: str, earlier: Sequence[EarlierFollowUp], language: Language, threshold: float
+) -> list[Finding]:
+    findings = []
+    for previous in earlier:
+        names = [previous.contact_name]
+        score = fuzz.ratio(comparable(body, names), comparable(previous.body, names))
+        if score >= threshold:
+            phrase = most_alike_sentence(body, previous.body)
+            text = message(
+                FindingKind.NEAR_COPY,
+                language,
+                contact=previous.contact_name,
+                score=round(score),
+                phrase=phrase,
+            )
+            findings.append(Finding(FindingKind.NEAR_COPY, phrase, text, previous.contact_name))
+    return findings

@@ -1,0 +1,188 @@
+"""Drafts are composed from the note: different notes give different drafts, all passing checks."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+import pytest
+from rapidfuzz import fuzz
+
+from followup.checks import check_text
+from followup.drafts import compose_draft
+from followup.model import Address, Channel, DraftInput, EarlierFollowUp, Language
+
+EVENT = "Founders Night Nürnberg"
+DAY = date(2026, 11, 24)
+
+ENGLISH_NOTES = [
+    ("Anna Berger", "restores old wooden boats with her daughter", "a carpenter who knows larch"),
+    ("Ben Ortiz", "talked about cargo bikes for bakeries, nice guy", ""),
+    ("Chiara Rossi", "she teaches kids to code in a library; loves jazz", "a venue for a meetup"),
+    ("Dev Patel", "moving his bakery to Erlangen - needs an architect", ""),
+    ("Eva Lind", "Marathon in Kyoto next April", "someone who speaks Japanese"),
+]
+GERMAN_NOTES = [
+    ("Jürgen Weiß", "sucht einen Mitgründer für seine Kita-App", "Kontakt zu Trägern in Fürth"),
+    ("Petra Lang", "Segeln am Bodensee, Tochter studiert an der TU München", ""),
+    ("Uwe Kern", "über Lastenräder für Bäckereien gesprochen", "eine Werkstatt"),
+    ("Ines Roth", "sie sammelt alte Kameras und fährt jeden Sommer nach Schweden", ""),
+    ("Tom Vogt", "baut in Fürth eine Werkstatt für Holzspielzeug auf", "Räume in der Altstadt"),
+]
+
+
+def draft_input(
+    name: str, note: str, need: str, language: Language, **changes: object
+) -> DraftInput:
+    values: dict[str, object] = {
+        "contact_name": name,
+        "event_name": EVENT,
+        "event_date": DAY,
+        "note": note,
+        "they_need": need,
+        "i_offer": "",
+        "my_name": "Max Klein",
+        "language": language,
+    }
+    values.update(changes)
+    return DraftInput(**values)  # type: ignore[arg-type]
+
+
+def all_inputs() -> list[DraftInput]:
+    english = [draft_input(*case, Language.EN) for case in ENGLISH_NOTES]
+    german = [
+        draft_input(*case, Language.DE, address_form=form)
+        for case in GERMAN_NOTES
+        for form in Address
+    ]
+    return english + german
+
+
+def body_without_greeting_and_sign_off(body: str) -> str:
+    return "\n\n".join(body.split("\n\n")[1:-1])
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_different_notes_give_different_drafts(language: Language) -> None:
+    cases = ENGLISH_NOTES if language is Language.EN else GERMAN_NOTES
+    bodies = [
+        body_without_greeting_and_sign_off(compose_draft(draft_input(*c, language)).body)
+        for c in cases
+    ]
+    assert len(set(bodies)) == len(bodies)
+    # Not one template with the note pasted in: the structure itself varies.
+    first_sentences = {body.split(":")[0].split(",")[0][:25] for body in bodies}
+    assert len(first_sentences) >= 3
+    for one, other in itertools.combinations(bodies, 2):
+        assert fuzz.ratio(one, other) < 80
+
+
+@pytest.mark.parametrize(
+    "draft", all_inputs(), ids=lambda d: f"{d.language}-{d.address_form}-{d.contact_name}"
+)
+def test_every_draft_passes_the_checks(draft: DraftInput) -> None:
+    body = compose_draft(draft).body
+    assert check_text(body, note=draft.note, language=draft.language) == []
+
+
+def test_drafts_for_different_people_are_no_near_copies_of_each_other() -> None:
+    drafts = [(d.contact_name, compose_draft(d).body) for d in all_inputs()]
+    for (name, body), (other_name, other_body) in itertools.combinations(drafts, 2):
+        if name == other_name:
+            continue
+        earlier = [EarlierFollowUp(other_name, other_body)]
+        assert check_text(body, note=body, language="en", earlier=earlier) == []
+
+
+def test_the_same_input_always_gives_the_same_draft() -> None:
+    one = draft_input(*GERMAN_NOTES[0], Language.DE)
+    assert compose_draft(one) == compose_draft(one)
+
+
+def test_an_english_draft_uses_note_event_date_need_offer_and_my_name() -> None:
+    draft = compose_draft(
+        draft_input(
+            "Anna Berger",
+            "she restores old wooden boats with her daughter",
+            "a carpenter who knows larch",
+            Language.EN,
+            i_offer="an introduction to my uncle, a joiner in Fürth",
+        )
+    )
+    body = draft.body
+    assert body.startswith("Dear Anna,")
+    assert "you restore old wooden boats with your daughter" in body
+    assert "her" not in body.split()
+    assert "Founders Night Nürnberg" in body and "24 November" in body
+    assert "a carpenter who knows larch" in body
+    assert "an introduction to my uncle, a joiner in Fürth" in body
+    assert body.endswith("Max Klein")
+    assert "boats" in draft.subject.lower() and EVENT in draft.subject
+
+
+def test_a_german_sie_draft_uses_capitalised_sie_forms() -> None:
+    draft = compose_draft(draft_input(*GERMAN_NOTES[0], Language.DE, address_form=Address.SIE))
+    body = draft.body
+    assert body.startswith("Guten Tag Jürgen Weiß,\n")
+    assert "Sie suchen einen Mitgründer für Ihre Kita-App" in body
+    assert "am 24. November" in body and "„Founders Night Nürnberg“" in body
+    assert not {"du", "dir", "dein", "deine", "dich"} & set(body.lower().replace(",", " ").split())
+    assert "Herzliche Grüße\nMax Klein" in body
+
+
+def test_a_german_du_draft_uses_du_forms_and_the_first_name() -> None:
+    draft = compose_draft(
+        draft_input(
+            *GERMAN_NOTES[3],
+            Language.DE,
+            address_form=Address.DU,
+            contact_first_name="Ines",
+            i_offer="meine alte Leica zum Ausprobieren",
+        )
+    )
+    body = draft.body
+    assert body.startswith("Hallo Ines,\n\n")
+    assert "Du sammelst alte Kameras und fährst jeden Sommer nach Schweden" in body
+    assert "Ihnen" not in body and " Ihr" not in body and " Sie " not in body
+    assert "dir" in body or "dich" in body or "du " in body
+    assert "Liebe Grüße" in body
+
+
+def test_after_a_german_greeting_the_letter_goes_on_in_lower_case() -> None:
+    for case, form in itertools.product(GERMAN_NOTES, Address):
+        body = compose_draft(draft_input(*case, Language.DE, address_form=form)).body
+        first_word = body.split("\n\n")[1].split()[0]
+        assert first_word not in {"Seit", "Von", "Was", "Schön", "Gern", "Und"}
+
+
+def test_a_call_gets_talking_points_from_the_note() -> None:
+    draft = compose_draft(
+        draft_input(
+            "Uwe Kern",
+            "über Lastenräder für Bäckereien gesprochen; hat zwei Hunde",
+            "eine Werkstatt",
+            Language.DE,
+            address_form=Address.DU,
+            channel=Channel.CALL,
+            i_offer="Kontakt zu Radhaus Fürth",
+        )
+    )
+    points = draft.talking_points
+    assert points[0] == "Einstieg: Lastenräder für Bäckereien"
+    assert "Außerdem: du hast zwei Hunde" in points
+    assert "Anbieten: Kontakt zu Radhaus Fürth" in points
+    assert any("eine Werkstatt" in point for point in points)
+
+
+def test_a_card_keeps_it_short() -> None:
+    long_note = "loves jazz; restores boats; runs a bakery; teaches kids to code"
+    card = compose_draft(draft_input("Ada", long_note, "", Language.EN, channel=Channel.CARD))
+    email = compose_draft(draft_input("Ada", long_note, "", Language.EN, channel=Channel.EMAIL))
+    assert len(card.body) < len(email.body)
+
+
+def test_without_a_note_the_draft_still_reads_well_but_the_check_flags_it() -> None:
+    draft = compose_draft(draft_input("Ada", "nice guy", "", Language.EN, event_date=None))
+    assert "It was good to meet you at Founders Night Nürnberg." in draft.body
+    kinds = [finding.kind for finding in check_text(draft.body, note="nice guy")]
+    assert kinds == ["no_personal_detail"]
