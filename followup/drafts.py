@@ -10,7 +10,7 @@ from datetime import date
 from followup import wording as w
 from followup.model import Address, Channel, Draft, DraftInput, Language
 from followup.notes import FILLER_WORDS, is_generic_word, note_words
-from followup.person import to_second_person
+from followup.person import address_possessives, to_second_person
 
 # "talked about X", "wir haben über X gesprochen": the X is the topic.
 TOPIC_PREFIX = re.compile(
@@ -29,13 +29,32 @@ OFFER_PREFIX = re.compile(
     r"^(?:i\s+)?(?:can\s+)?(?:offer|could offer)\s+|^(?:ich\s+)?(?:kann\s+)?(?:biete|anbieten)\s+",
     re.IGNORECASE,
 )
-LEADING_ARTICLE = re.compile(
-    r"^(?:a|an|the|ein|eine|einen|einem|einer|der|die|das|den|dem)\s+", re.IGNORECASE
-)
 # After "Hallo Anna," a German letter goes on in lower case, unless the word is a noun.
 GERMAN_LOWER_AFTER_GREETING = frozenset({"Seit", "Von", "Was", "Schön", "Gern", "Und"})
 MAX_DETAILS = {Channel.CARD: 1, Channel.EMAIL: 2, Channel.CALL: 2}
 SUBJECT_WORDS = 6
+# Words a subject line should not start with once subject and verb are gone.
+SUBJECT_SKIP = frozenset(
+    {
+        "sich",
+        "dich",
+        "to",
+        "a",
+        "an",
+        "the",
+        "ein",
+        "eine",
+        "einen",
+        "einem",
+        "einer",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+    }
+)
+CONJUNCTIONS = frozenset({"and", "or", "und", "oder"})
 
 
 @dataclass(frozen=True)
@@ -44,7 +63,7 @@ class Clause:
 
     text: str
     statement: str | None
-    was_topic: bool
+    was_topic: bool  # written as "talked about X": X reads well after "about"
 
 
 def compose_draft(draft_input: DraftInput) -> Draft:
@@ -109,6 +128,8 @@ def split_note(draft_input: DraftInput) -> list[Clause]:
             if was_topic
             else to_second_person(text, draft_input.language, draft_input.address_form)
         )
+        if statement is None:
+            topic = address_possessives(topic, draft_input.language, draft_input.address_form)
         clauses.append(Clause(topic, statement, was_topic))
     return clauses
 
@@ -145,7 +166,8 @@ def opening_sentence(clauses: list[Clause], key: w.Key, seed: int, *, at: str, m
     if clause.statement is not None:
         statement = german_statement(clause.statement, key[0])
         return pick(w.OPEN_STATEMENT[key], seed).format(at=at, met=met, statement=statement)
-    sentence = pick(w.OPEN_TOPIC[key], seed).format(at=at, met=met, topic=clause.text)
+    frames = w.OPEN_TOPIC if clause.was_topic else w.OPEN_OTHER
+    sentence = pick(frames[key], seed).format(at=at, met=met, topic=clause.text)
     return capitalise(sentence)
 
 
@@ -153,7 +175,8 @@ def detail_sentence(clause: Clause, key: w.Key, seed: int) -> str:
     if clause.statement is not None:
         statement = german_statement(clause.statement, key[0])
         return capitalise(pick(w.MORE_STATEMENT[key], seed).format(statement=statement))
-    return capitalise(pick(w.MORE_TOPIC[key], seed).format(topic=clause.text))
+    frames = w.MORE_TOPIC if clause.was_topic else w.MORE_OTHER
+    return capitalise(pick(frames[key], seed).format(topic=clause.text))
 
 
 def reciprocity_sentences(draft_input: DraftInput, key: w.Key, seed: int) -> list[str]:
@@ -187,11 +210,14 @@ def subject_line(clauses: list[Clause], draft_input: DraftInput) -> str:
     words: list[str] = []
     if clauses:
         clause = clauses[0]
-        text = clause.text
+        words = clause.text.split()
         if clause.statement is not None:
             # Drop subject and verb: "you restore old boats" → "old boats".
-            text = " ".join(clause.statement.split()[2:]) or clause.text
-        words = LEADING_ARTICLE.sub("", text).split()[:SUBJECT_WORDS]
+            words = clause.statement.split()[2:] or words
+        while len(words) > 1 and words[0].lower() in SUBJECT_SKIP:
+            words = words[1:]
+        cut = next((i for i, word in enumerate(words) if i and word in CONJUNCTIONS), None)
+        words = words[:cut][:SUBJECT_WORDS]
     topic = capitalise(" ".join(words))
     if draft_input.language is Language.DE and event:
         event = f"„{event}“"

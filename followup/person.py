@@ -110,6 +110,25 @@ def to_second_person(clause: str, language: Language, form: Address) -> str | No
     return _english(words)
 
 
+def address_possessives(clause: str, language: Language, form: Address) -> str:
+    """Only the possessives turned to the reader: "his boat" → "your boat" / "Ihr Boot".
+
+    For clauses that are not a sentence about the person ("his boat and the Baltic Sea").
+    """
+    pick = 0 if form is Address.SIE else 1
+    result = []
+    for word in clause.split():
+        bare = word.strip(".,;:!?")
+        tail = word[len(bare) :]
+        lower = bare.lower()
+        if language is Language.EN and lower in {"his", "their"}:
+            word = "your" + tail
+        elif language is Language.DE and lower in DE_OBJECT and lower.startswith(("sein", "ihr")):
+            word = DE_OBJECT[lower][pick] + tail
+        result.append(word)
+    return " ".join(result)
+
+
 def _english(words: list[str]) -> str | None:
     first = words[0].lower()
     if first in EN_PRONOUNS and len(words) > 1:

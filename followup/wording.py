@@ -77,6 +77,17 @@ OPEN_TOPIC = {
     ),
 }
 OPEN_TOPIC[DU] = OPEN_TOPIC[SIE]
+# A clause about something else than the person ("daughter studies in Munich") cannot
+# follow "about"; English gets colon frames, German frames are colon frames already.
+OPEN_OTHER = {
+    EN: (
+        "One thing from our conversation {at} has stayed with me: {topic}.",
+        "{topic} – that is what I remember best from our conversation {at}.",
+        "I keep thinking back to our conversation {at}: {topic}.",
+    ),
+    SIE: OPEN_TOPIC[SIE],
+    DU: OPEN_TOPIC[SIE],
+}
 OPEN_WITHOUT_NOTE = {
     EN: ("It was good to meet you {at}.",),
     SIE: ("Schön, dass wir uns {at} kennengelernt haben.",),
@@ -93,6 +104,11 @@ MORE_TOPIC = {
     SIE: ("Auch das ist mir geblieben: {topic}.", "Und dann war da noch: {topic}."),
 }
 MORE_TOPIC[DU] = MORE_TOPIC[SIE]
+MORE_OTHER = {
+    EN: ("And one more thing I remember: {topic}.", "Also still on my mind: {topic}."),
+    SIE: MORE_TOPIC[SIE],
+    DU: MORE_TOPIC[SIE],
+}
 
 NEED = {
     EN: (

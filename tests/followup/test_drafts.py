@@ -186,3 +186,40 @@ def test_without_a_note_the_draft_still_reads_well_but_the_check_flags_it() -> N
     assert "It was good to meet you at Founders Night Nürnberg." in draft.body
     kinds = [finding.kind for finding in check_text(draft.body, note="nice guy")]
     assert kinds == ["no_personal_detail"]
+
+
+def test_a_clause_about_something_else_is_not_forced_into_about() -> None:
+    draft = compose_draft(draft_input("Kim", "daughter studies in Munich", "", Language.EN))
+    assert "about daughter" not in draft.body
+    assert "daughter studies in Munich" in draft.body.lower()
+
+
+def test_possessives_are_turned_to_the_reader_everywhere_in_the_note() -> None:
+    english = compose_draft(draft_input("Kim", "talked about larch; his boat", "", Language.EN))
+    assert "your boat" in english.body and "his" not in english.body.split()
+    german = compose_draft(
+        draft_input("Kim", "Segeln, seine alte Jolle", "", Language.DE, address_form=Address.DU)
+    )
+    assert "deine alte Jolle" in german.body
+
+
+@pytest.mark.parametrize(
+    ("note", "language", "subject"),
+    [
+        ("she runs a bakery and loves jazz", Language.EN, f"Bakery – {EVENT}"),
+        ("wants to hire two Rust developers", Language.EN, f"Hire two Rust developers – {EVENT}"),
+        ("talked about cargo bikes", Language.EN, f"Cargo bikes – {EVENT}"),
+        ("ist neu in Nürnberg und sucht Anschluss", Language.DE, f"Neu in Nürnberg – „{EVENT}“"),
+        ("Segeln am Bodensee", Language.DE, f"Segeln am Bodensee – „{EVENT}“"),
+    ],
+)
+def test_the_subject_names_what_was_talked_about_and_the_event(
+    note: str, language: Language, subject: str
+) -> None:
+    assert compose_draft(draft_input("Kim", note, "", language)).subject == subject
+
+
+def test_note_text_with_markup_stays_plain_text() -> None:
+    note = "<b>talked</b> about <script>alert(1)</script> sailing"
+    body = compose_draft(draft_input("Kim", note, "", Language.EN)).body
+    assert "<script>alert(1)</script>" in body  # escaping is the page's job, not lost here
