@@ -35,6 +35,12 @@ FAX_RE = re.compile(r"\bfax\b|\btelefax\b|\bf\s*[:.]", re.IGNORECASE)
 MOBILE_RE = re.compile(
     r"\b(mobil\w*|mobile|handy|cel\w*|cell|whats\s?app|wpp|zap|m)\b\s*[:.]?", re.IGNORECASE
 )
+# Free-mail providers: their domain never names the company, and OCR often drops the "@"
+# of their addresses, leaving "janegmail.com" that must not become a website.
+MAIL_PROVIDERS = ("gmail", "googlemail", "hotmail", "yahoo", "outlook", "gmx", "web", "bol",
+                  "uol", "terra", "icloud", "live", "aol", "t-online", "msn", "proton", "ig", "r7")
+MAIL_PROVIDER_TLDS = {"gmail": "com", "hotmail": "com", "yahoo": "com", "outlook": "com",
+                      "icloud": "com", "aol": "com", "googlemail": "com", "msn": "com"}
 CEP_RE = re.compile(r"^\d{5}-\d{3}$")
 MIN_DIGITS, MAX_DIGITS = 7, 15
 
@@ -58,6 +64,16 @@ def clean_email_line(text: str) -> str:
     return re.sub(r"(?<=\w)\s*\.\s+(?=(?:com|de|br|net|org)\b)", ".", text)
 
 
+def _fix_provider_tld(address: str) -> str:
+    """"x@hotmail.som" → "x@hotmail.com": a misread letter in a well-known provider's domain."""
+    local, domain = address.split("@", 1)
+    core, _, tld = domain.partition(".")
+    expected = MAIL_PROVIDER_TLDS.get(core)
+    if expected and tld != expected and len(tld) == len(expected):
+        return f"{local}@{core}.{expected}"
+    return address
+
+
 def find_emails(text: str) -> list[str]:
     text = clean_email_line(text)
     found = []
@@ -66,7 +82,7 @@ def find_emails(text: str) -> list[str]:
         # "E-mail:name@x.de" read without its colon glues the label to the address.
         address = re.sub(r"^e-?mail[:.]?(?=\w)", "", address) if ":" in match.group(0) else address
         if address.count("@") == 1:
-            found.append(address)
+            found.append(_fix_provider_tld(address))
     return found
 
 
@@ -78,8 +94,11 @@ def find_websites(text: str) -> list[str]:
         site = match.group(1).rstrip(".,/-").lower()
         host = re.sub(r"^https?://", "", site).split("/")[0]
         labels = host.split(".")
-        if not site.startswith(("www.", "http")) and (len(labels) < 2 or len(labels[0]) < 3):
-            continue
+        if not site.startswith(("www.", "http")):
+            if len(labels) < 2 or len(labels[0]) < 3 or re.fullmatch(TLDS, labels[0]):
+                continue
+            if any(labels[0].endswith(p) for p in MAIL_PROVIDERS if len(p) > 3):
+                continue  # "nameGmail.com": an e-mail address whose "@" was lost
         found.append(site)
     return found
 

@@ -22,7 +22,7 @@ chosen = current_event(recent, today)
 
 if chosen is not None:
     st.success(TEXT(lang, "current", event=inert(chosen.label)))
-    if st.button(TEXT(lang, "go_capture"), type="primary", use_container_width=True):
+    if st.button(TEXT(lang, "go_capture"), type="primary", width="stretch"):
         st.switch_page("capture/page.py")
 
 if recent:
@@ -37,7 +37,7 @@ if recent:
     )
     if st.button(
         TEXT(lang, "use"),
-        use_container_width=True,
+        width="stretch",
         disabled=chosen is not None and picked == chosen.id,
     ):
         remember_event(picked)
@@ -50,7 +50,9 @@ with st.form("event.new", clear_on_submit=True):
     )
     held_on = st.date_input(TEXT(lang, "date"), value=today, format="DD.MM.YYYY")
     place = st.text_input(TEXT(lang, "place"), max_chars=events.MAX_NAME)
-    if st.form_submit_button(TEXT(lang, "create"), type="primary", use_container_width=True):
+    if st.form_submit_button(
+        TEXT(lang, "create"), type="primary", width="stretch", key="event.create"
+    ):
         try:
             with ctx.database.write() as session:
                 created = events.create_event(

@@ -310,9 +310,18 @@ def parse_lines(lines: Sequence[TextLine], region: str | None = "DE") -> tuple[C
         if "@" in text or len(re.findall(r"\d", text)) >= 4 or len(text.split()) > 8:
             continue
         score = 0.0
-        if LEGAL_FORM_RE.search(text):
+        legal = bool(LEGAL_FORM_RE.search(text))
+        domain_match = _company_evidence(text, domains)
+        letters = sum(ch.isalpha() for ch in text)
+        # Logos and pictures make short, shaky fragments ("oy", "VISA" from a card logo): a
+        # company needs readable words unless a legal form or the domain vouches for it.
+        if not (legal or domain_match >= 0.85) and (
+            letters < 4 or line.conf < 60 or letters < 0.6 * len(text.replace(" ", ""))
+        ):
+            continue
+        if legal:
             score += 3.0
-        score += 2.5 * _company_evidence(text, domains)
+        score += 2.5 * domain_match
         if max_h:
             score += 2.0 * line.height / max_h
         if ADDRESS_WORDS_RE.search(text):

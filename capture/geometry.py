@@ -112,6 +112,14 @@ def _background_mask(small: np.ndarray) -> np.ndarray:
     return cv2.morphologyEx(mask, cv2.MORPH_CLOSE, big_kernel)
 
 
+def _corners_on_border(quad: np.ndarray, shape: tuple[int, ...]) -> int:
+    """How many corners touch the photo's edge: a shape leaking into the background does."""
+    height, width = shape[:2]
+    margin = 0.015 * max(height, width)
+    return sum(1 for x, y in quad
+               if x < margin or y < margin or x > width - margin or y > height - margin)
+
+
 def _filled(mask: np.ndarray) -> np.ndarray:
     """The mask with every outer contour filled: text holes inside a card disappear."""
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
@@ -149,7 +157,14 @@ def find_card(image: np.ndarray) -> Quad | None:
         )
     )
     best: tuple[float, np.ndarray] | None = None
-    for mask in (union, _filled(background), _filled(edges)):
+    grey = cv2.GaussianBlur(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), (7, 7), 0)
+    # A white card on a darker desk or wood separates by brightness alone.
+    bright = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
+    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE,
+                              cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15)))
+    masks = ((union, False), (_filled(background), False), (_filled(edges), False),
+             (_filled(bright), True))
+    for mask, strict in masks:
         contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:5]:
             if cv2.contourArea(contour) < MIN_CARD_FRACTION * area:
@@ -158,7 +173,8 @@ def find_card(image: np.ndarray) -> Quad | None:
             if quad is None:
                 continue
             fraction = _plausible(quad, area)
-            if fraction == 0:
+            # A brightness blob reaching the photo's edge is lit background, not a card.
+            if fraction == 0 or (strict and _corners_on_border(quad, small.shape) >= 2):
                 continue
             inside = np.zeros_like(ink)
             cv2.fillConvexPoly(inside, quad.astype(np.int32), 255)
@@ -226,3 +242,29 @@ def reading_direction(vectors: list[tuple[float, float, float]]) -> int:
     if abs(dx) >= abs(dy):
         return 0 if dx >= 0 else 2
     return 3 if dy > 0 else 1
+
+
+def ink_bounds(image: np.ndarray) -> tuple[int, int, int, int] | None:
+    """(left, top, width, height) around the printing when no outline was found.
+
+    A small card in a large photo then still reaches Tesseract at a readable size: the
+    0.5/99.5 percentiles of edge pixels ignore a stray crumb on the table.
+    """
+    height, width = image.shape[:2]
+    scale = min(1.0, SEARCH_SIDE / max(height, width))
+    small = cv2.resize(image, (max(1, round(width * scale)), max(1, round(height * scale))),
+                       interpolation=cv2.INTER_AREA)
+    ink = cv2.Canny(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), 60, 160)
+    ys, xs = np.nonzero(ink)
+    if len(xs) < 50:
+        return None
+    x0, x1 = np.percentile(xs, [0.5, 99.5])
+    y0, y1 = np.percentile(ys, [0.5, 99.5])
+    margin = 0.04 * max(small.shape[:2])
+    x0, y0 = max(0.0, x0 - margin), max(0.0, y0 - margin)
+    x1, y1 = min(small.shape[1] - 1.0, x1 + margin), min(small.shape[0] - 1.0, y1 + margin)
+    left, top = int(x0 / scale), int(y0 / scale)
+    right, bottom = int(x1 / scale) + 1, int(y1 / scale) + 1
+    if (right - left) * (bottom - top) > 0.9 * width * height:
+        return None
+    return left, top, right - left, bottom - top

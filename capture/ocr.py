@@ -18,9 +18,10 @@ log = logging.getLogger(__name__)
 # processes, not to one OCR call. setdefault keeps an operator's own choice.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-# --psm 1: automatic layout *with* orientation detection in the same call, so a card
+# --psm 12: sparse text (cards are islands of text, not paragraphs) *with* orientation
+# detection in the same call, so a card
 # photographed sideways or upside down needs no second Tesseract run.
-DEFAULT_CONFIG = "--oem 1 --psm 1"
+DEFAULT_CONFIG = os.environ.get("KLICK_TESSERACT_CONFIG", "--oem 1 --psm 12")
 
 WordDict = dict[str, Any]
 

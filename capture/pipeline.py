@@ -15,7 +15,13 @@ from capture.decode import decode_image
 from capture.enhance import prepare_for_ocr
 from capture.errors import NO_TEXT, CaptureError
 from capture.fields import TextLine, parse_lines
-from capture.geometry import find_card, reading_direction, rotate_quarters, straighten
+from capture.geometry import (
+    find_card,
+    ink_bounds,
+    reading_direction,
+    rotate_quarters,
+    straighten,
+)
 from capture.ocr import WordDict
 from capture.result import ScanResult, Word
 
@@ -112,6 +118,9 @@ def scan_image(data: bytes, *, region: str | None = "DE", languages: str = "deu+
     image = decode_image(data)
     lap("decode")
     quad = find_card(image)
+    if quad is None and (bounds := ink_bounds(image)) is not None:
+        left, top, width, height = bounds
+        image = image[top : top + height, left : left + width]
     card = straighten(image, quad, WORK_SIDE)
     lap("find_card")
     prepared = prepare_for_ocr(card, PREPARE_MODE)

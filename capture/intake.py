@@ -1,0 +1,186 @@
+"""The capture edge: keep the photo first, then read it, then save the user's answers."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from capture import CaptureError, ScanResult, scan_image
+from followup.notes import note_problem
+from followup.triage import no_thanks_key
+from storage import contacts, no_thanks, owners
+from storage.db import Database
+from storage.kinds import Rating
+from storage.records import (
+    ContactAnswers,
+    ContactDetails,
+    ContactRecord,
+    NoThanksHit,
+    ScanOutcome,
+)
+from storage.settings import Settings
+
+log = logging.getLogger(__name__)
+
+PHOTO_TYPES = ("jpg", "jpeg", "png", "webp", "heic", "heif")
+
+
+class AnswerError(ValueError):
+    """The answers cannot be saved yet; `str(e)` is a message in the user's language."""
+
+
+@dataclass(frozen=True)
+class ReadOutcome:
+    """What happened when the card was read: fields to prefill, or why they are empty."""
+
+    details: ContactDetails
+    confidence: dict[str, float]
+    error_code: str | None = None
+    error: str | None = None
+
+
+def details_from_scan(scan: ScanResult) -> ContactDetails:
+    fields = scan.fields
+    return ContactDetails(
+        name=fields.name,
+        title=fields.title,
+        company=fields.company,
+        emails=fields.emails,
+        phones=fields.phones,
+        websites=fields.websites,
+        address=fields.address,
+    )
+
+
+def store_photo(
+    database: Database, owner_id: int, *, event_id: int | None, photo: bytes, photo_type: str
+) -> int:
+    """Persist the photo as an unanswered capture; nothing after this can lose it."""
+    with database.write() as session:
+        return contacts.start_capture(
+            session, owner_id, event_id=event_id, photo=photo, photo_type=photo_type
+        )
+
+
+def read_card(
+    database: Database, owner_id: int, contact_id: int, photo: bytes, settings: Settings
+) -> ReadOutcome:
+    """Run the card reader on a stored capture and keep what it found (or why it failed)."""
+    try:
+        scan = scan_image(photo, region=settings.region, languages=settings.ocr_languages)
+    except CaptureError as error:
+        log.warning("card %s could not be read: %s", contact_id, error.code)
+        with database.write() as session:
+            contacts.record_scan_failure(session, owner_id, contact_id, error.code)
+        return ReadOutcome(ContactDetails(), {}, error_code=error.code, error=str(error))
+    details = details_from_scan(scan)
+    with database.write() as session:
+        contacts.record_scan(
+            session,
+            owner_id,
+            contact_id,
+            ScanOutcome(
+                details=details,
+                card_jpeg=scan.card_jpeg,
+                raw_text=scan.raw_text,
+                word_confidences=[(w.text, w.conf) for w in scan.words],
+                field_confidence=scan.confidence,
+            ),
+        )
+    return ReadOutcome(details, dict(scan.confidence))
+
+
+def check_answers(rating: Rating | None, note: str, language: str) -> ContactAnswers:
+    """Refuse a missing rating or a note without substance, with the reason."""
+    if rating is None:
+        raise AnswerError(
+            "Bitte beantworten Sie „Did it click?“."
+            if language == "de"
+            else "Please answer “Did it click?”."
+        )
+    problem = note_problem(note, language)
+    if problem:
+        raise AnswerError(problem)
+    return ContactAnswers(rating=rating, note=note)
+
+
+def owner_keys(database: Database, owner_id: int, details: ContactDetails) -> list[str]:
+    """Salted hashes of the card's e-mails and phones, as the no-thanks list keeps them."""
+    with database.read() as session:
+        salt = owners.owner_salt(session, owner_id)
+    keys = []
+    for value in (*details.emails, *details.phones):
+        try:
+            keys.append(no_thanks_key(value, salt))
+        except ValueError:  # a phone field with no digits at all: nothing to recognise
+            continue
+    return list(dict.fromkeys(keys))
+
+
+def no_thanks_hit(database: Database, owner_id: int, details: ContactDetails) -> NoThanksHit | None:
+    keys = owner_keys(database, owner_id, details)
+    with database.read() as session:
+        return no_thanks.find_no_thanks(session, owner_id, keys)
+
+
+def matching_contacts(
+    database: Database, owner_id: int, details: ContactDetails, *, exclude_id: int | None
+) -> list[ContactRecord]:
+    with database.read() as session:
+        return contacts.find_matching_contacts(
+            session, owner_id, emails=details.emails, phones=details.phones, exclude_id=exclude_id
+        )
+
+
+def save_capture(
+    database: Database,
+    owner_id: int,
+    contact_id: int,
+    *,
+    details: ContactDetails,
+    answers: ContactAnswers,
+    language: str,
+) -> ContactRecord:
+    with database.write() as session:
+        return contacts.answer_capture(
+            session, owner_id, contact_id, details=details, answers=answers, language=language
+        )
+
+
+def save_without_card(
+    database: Database,
+    owner_id: int,
+    *,
+    event_id: int | None,
+    details: ContactDetails,
+    answers: ContactAnswers,
+    language: str,
+) -> ContactRecord:
+    with database.write() as session:
+        return contacts.add_contact(
+            session,
+            owner_id,
+            event_id=event_id,
+            details=details,
+            answers=answers,
+            language=language,
+        )
+
+
+def add_meeting_instead(
+    database: Database,
+    owner_id: int,
+    *,
+    existing_id: int,
+    capture_id: int | None,
+    event_id: int | None,
+    answers: ContactAnswers,
+) -> ContactRecord:
+    """A known person met again: the meeting joins their contact, the new capture goes."""
+    with database.write() as session:
+        contacts.add_meeting(session, owner_id, existing_id, event_id=event_id, note=answers.note)
+        if capture_id is not None:
+            contacts.delete_contact(session, owner_id, capture_id)
+        existing = contacts.get_contact(session, owner_id, existing_id)
+    assert existing is not None
+    return existing

@@ -1,0 +1,146 @@
+"""The capture form: card fields (doubtful ones marked), the two questions, and extras."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from capture.page_texts import TEXT
+from storage.kinds import Rating
+from storage.records import ContactDetails, ContactRecord
+
+# Below this per-field confidence the field is marked for the user to compare with the card.
+DOUBTFUL_BELOW = 0.6
+RATINGS = (Rating.YES, Rating.NOT_SURE, Rating.NO)
+
+
+@dataclass(frozen=True)
+class FormInput:
+    details: ContactDetails
+    rating: Rating | None
+    note: str
+    they_need: str
+    i_offer: str
+    is_pitch: bool
+    add_to_existing: bool
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def doubtful_fields(details: ContactDetails, confidence: dict[str, float]) -> set[str]:
+    """Fields that were read but hard to read; an empty field has nothing to compare."""
+    return {
+        field
+        for field, value in confidence.items()
+        if value < DOUBTFUL_BELOW and getattr(details, field, None)
+    }
+
+
+def _label(lang: str, key: str, field: str, doubtful: set[str]) -> str:
+    label = TEXT(lang, key)
+    if field in doubtful:
+        return f"{label} ⚠ {TEXT(lang, 'doubtful')}"
+    return label
+
+
+def contact_form(
+    key: str,
+    lang: str,
+    details: ContactDetails,
+    confidence: dict[str, float],
+    duplicate: ContactRecord | None = None,
+) -> FormInput | None:
+    """Render the form; return what was entered when "Save contact" is tapped."""
+    doubtful = doubtful_fields(details, confidence)
+    with st.form(key, border=False):
+        if doubtful:
+            st.caption(TEXT(lang, "doubtful_hint"))
+        name = st.text_input(
+            _label(lang, "name", "name", doubtful), details.name, max_chars=300, key=f"{key}.name"
+        )
+        title = st.text_input(
+            _label(lang, "title_field", "title", doubtful),
+            details.title,
+            max_chars=300,
+            key=f"{key}.title",
+        )
+        company = st.text_input(
+            _label(lang, "company", "company", doubtful),
+            details.company,
+            max_chars=300,
+            key=f"{key}.company",
+        )
+        emails = st.text_area(
+            _label(lang, "emails", "emails", doubtful),
+            "\n".join(details.emails),
+            height=68,
+            key=f"{key}.emails",
+        )
+        phones = st.text_area(
+            _label(lang, "phones", "phones", doubtful),
+            "\n".join(details.phones),
+            height=68,
+            key=f"{key}.phones",
+        )
+        with st.expander(TEXT(lang, "address")):
+            websites = st.text_area(
+                _label(lang, "websites", "websites", doubtful),
+                "\n".join(details.websites),
+                height=68,
+                key=f"{key}.websites",
+            )
+            address = st.text_area(
+                _label(lang, "address", "address", doubtful),
+                details.address,
+                height=68,
+                key=f"{key}.address",
+            )
+        rating = st.radio(
+            TEXT(lang, "clicked"),
+            RATINGS,
+            index=None,
+            horizontal=True,
+            format_func=lambda r: TEXT(lang, r.value),
+            key=f"{key}.rating",
+        )
+        note = st.text_area(
+            TEXT(lang, "note"),
+            placeholder=TEXT(lang, "note_hint"),
+            max_chars=2000,
+            key=f"{key}.note",
+        )
+        they_need = st.text_input(TEXT(lang, "they_need"), max_chars=500, key=f"{key}.need")
+        i_offer = st.text_input(TEXT(lang, "i_offer"), max_chars=500, key=f"{key}.offer")
+        is_pitch = st.toggle(TEXT(lang, "pitch"), key=f"{key}.pitch")
+        add_to_existing = False
+        if duplicate is not None:
+            add_to_existing = st.checkbox(
+                TEXT(lang, "add_meeting", name=duplicate.display_name),
+                value=True,
+                key=f"{key}.merge",
+            )
+        submitted = st.form_submit_button(
+            TEXT(lang, "save"), type="primary", width="stretch", key=f"{key}.save"
+        )
+    if not submitted:
+        return None
+    return FormInput(
+        details=ContactDetails(
+            name=name,
+            title=title,
+            company=company,
+            emails=_lines(emails),
+            phones=_lines(phones),
+            websites=_lines(websites),
+            address=address,
+        ),
+        rating=rating,
+        note=note,
+        they_need=they_need,
+        i_offer=i_offer,
+        is_pitch=is_pitch,
+        add_to_existing=add_to_existing,
+    )
