@@ -32,6 +32,7 @@ OFFER_PREFIX = re.compile(
 # After "Hallo Anna," a German letter goes on in lower case, unless the word is a noun.
 GERMAN_LOWER_AFTER_GREETING = frozenset({"Seit", "Von", "Was", "Schön", "Gern", "Und"})
 MAX_DETAILS = {Channel.CARD: 1, Channel.EMAIL: 2, Channel.CALL: 2}
+TITLES = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "herr", "frau", "sir", "dame"})
 SUBJECT_WORDS = 6
 # Words a subject line should not start with once subject and verb are gone.
 SUBJECT_SKIP = frozenset(
@@ -83,7 +84,8 @@ def compose_draft(draft_input: DraftInput) -> Draft:
     next_step = pick(w.NEXT_STEP[key], seed >> 40)
 
     paragraphs = [" ".join([opening, *details]), " ".join(reciprocity), next_step]
-    greeting = w.GREETING[key].format(name=greeting_name(draft_input))
+    name = greeting_name(draft_input)
+    greeting = w.GREETING[key].format(name=name) if name else w.GREETING_WITHOUT_NAME[key]
     first = paragraphs[0]
     if language is Language.DE and first.split(" ", 1)[0] in GERMAN_LOWER_AFTER_GREETING:
         paragraphs[0] = first[0].lower() + first[1:]
@@ -195,10 +197,16 @@ def reciprocity_sentences(draft_input: DraftInput, key: w.Key, seed: int) -> lis
     return sentences
 
 
+def is_title(word: str) -> bool:
+    """ "Dr.", "Prof.", "Herr", "Ms": not a first name to greet someone with."""
+    return word.endswith(".") or word.lower() in TITLES
+
+
 def greeting_name(draft_input: DraftInput) -> str:
     """First name where it fits (English, du), the full name for a German Sie."""
     full = clean(draft_input.contact_name)
-    first = clean(draft_input.contact_first_name or "") or (full.split() or [""])[0]
+    given_names = [word for word in full.split() if not is_title(word)]
+    first = clean(draft_input.contact_first_name or "") or (given_names or [""])[0]
     if draft_input.language is Language.DE and draft_input.address_form is Address.SIE:
         return full
     return first or full

@@ -61,7 +61,6 @@ SALES_PATTERNS = (
     r"kostenlose[nrs]? (?:test\w*|demo\w*|probe\w*)",
     r"unverbindliche[nrs]? (?:beratung|angebot|gespräch)\w*",
     r"sonderkondition\w*",
-    r"nur (?:noch )?(?:bis|heute)",
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from followup.model import Decision, Rating
@@ -73,3 +74,16 @@ def no_thanks_key(value: str, salt: bytes) -> str:
         raise ValueError("the no-thanks list needs a secret salt")
     normalised = normalise_contact_value(value)
     return hmac.new(salt, normalised.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def no_thanks_keys(values: Iterable[str], salt: bytes) -> set[str]:
+    """Keys of all e-mails and phones of a card; values that are neither are skipped."""
+    if not salt:
+        raise ValueError("the no-thanks list needs a secret salt")
+    keys = set()
+    for value in values:
+        try:
+            keys.add(no_thanks_key(value, salt))
+        except ValueError:
+            continue
+    return keys

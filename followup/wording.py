@@ -185,6 +185,7 @@ NEXT_STEP = {
 }
 
 GREETING = {EN: "Dear {name},", SIE: "Guten Tag {name},", DU: "Hallo {name},"}
+GREETING_WITHOUT_NAME = {EN: "Hello,", SIE: "Guten Tag,", DU: "Hallo,"}
 SIGN_OFF = {EN: "Best wishes,", SIE: "Herzliche Grüße", DU: "Liebe Grüße"}
 WITHOUT_EVENT = {
     Language.EN: ("the other day", "we met"),

@@ -6,6 +6,8 @@ import itertools
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from followup.checks import check_text
@@ -223,3 +225,83 @@ def test_note_text_with_markup_stays_plain_text() -> None:
     note = "<b>talked</b> about <script>alert(1)</script> sailing"
     body = compose_draft(draft_input("Kim", note, "", Language.EN)).body
     assert "<script>alert(1)</script>" in body  # escaping is the page's job, not lost here
+
+
+@pytest.mark.parametrize(
+    ("name", "first", "language", "form", "greeting"),
+    [
+        ("Dr. Anna Berger", None, Language.EN, Address.SIE, "Dear Anna,"),
+        (
+            "Prof. Dr. Jürgen Weiß",
+            None,
+            Language.DE,
+            Address.SIE,
+            "Guten Tag Prof. Dr. Jürgen Weiß,",
+        ),
+        ("Prof. Dr. Jürgen Weiß", None, Language.DE, Address.DU, "Hallo Jürgen,"),
+        ("Weiß", "Jürgen", Language.DE, Address.DU, "Hallo Jürgen,"),
+        ("", None, Language.EN, Address.SIE, "Hello,"),
+        ("", None, Language.DE, Address.SIE, "Guten Tag,"),
+    ],
+)
+def test_greetings(
+    name: str, first: str | None, language: Language, form: Address, greeting: str
+) -> None:
+    draft = draft_input(
+        name, "Segeln am Bodensee", "", language, address_form=form, contact_first_name=first
+    )
+    assert compose_draft(draft).body.splitlines()[0] == greeting
+
+
+# Words of both languages, pronouns, mood words, markup and format placeholders.
+NOTE_VOCABULARY = (
+    "he she er sie loves sucht restores baut talked about über old alte boats Boote his seine "
+    "daughter Tochter in Fürth Munich and und is ist has hat nice netter guy Typ ; , . - "
+    "<b> & {name} {at} % €"
+)
+NOTE_WORDS = st.sampled_from(NOTE_VOCABULARY.split())
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    note=st.lists(NOTE_WORDS, max_size=14).map(" ".join),
+    need=st.lists(NOTE_WORDS, max_size=5).map(" ".join),
+    offer=st.lists(NOTE_WORDS, max_size=5).map(" ".join),
+    language=st.sampled_from(Language),
+    form=st.sampled_from(Address),
+    channel=st.sampled_from(Channel),
+    event=st.sampled_from(["", EVENT]),
+    day=st.sampled_from([None, DAY]),
+)
+def test_any_input_gives_a_well_formed_draft(
+    note: str,
+    need: str,
+    offer: str,
+    language: Language,
+    form: Address,
+    channel: Channel,
+    event: str,
+    day: date | None,
+) -> None:
+    draft = compose_draft(
+        draft_input(
+            "Kim Meyer",
+            note,
+            need,
+            language,
+            address_form=form,
+            channel=channel,
+            i_offer=offer,
+            event_name=event,
+            event_date=day,
+        )
+    )
+    paragraphs = draft.body.split("\n\n")
+    assert paragraphs[0].startswith(("Dear", "Guten Tag", "Hallo"))
+    assert paragraphs[-1].endswith("Max Klein")
+    assert len(paragraphs) >= 3 and all(p.strip() for p in paragraphs)
+    assert "  " not in draft.body and ":." not in draft.body and ": ." not in draft.body
+    if "{" not in note + need + offer:
+        assert "{" not in draft.body
+    findings = check_text(draft.body, note=note, language=language)
+    assert not [f for f in findings if f.kind in {"stock_phrase", "sales_pitch"}]

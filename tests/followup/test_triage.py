@@ -14,6 +14,7 @@ from followup.triage import (
     can_rerate,
     follow_up_due,
     no_thanks_key,
+    no_thanks_keys,
     normalise_contact_value,
     suggested_decision,
 )
@@ -104,3 +105,10 @@ PHONE_TEXT = st.text(alphabet="0123456789 -/()", min_size=9).filter(
 @given(PHONE_TEXT)
 def test_any_prefix_before_the_last_nine_digits_is_ignored(number: str) -> None:
     assert no_thanks_key("+49 " + number, SALT) == no_thanks_key("0" + number, SALT)
+
+
+def test_all_values_of_a_card_give_keys_and_junk_is_skipped() -> None:
+    keys = no_thanks_keys(["max@example.com", "+49 911 123456", "", "n/a"], SALT)
+    assert keys == {no_thanks_key("MAX@example.com", SALT), no_thanks_key("0911 123456", SALT)}
+    with pytest.raises(ValueError):
+        no_thanks_keys(["max@example.com"], b"")
