@@ -16,6 +16,8 @@ STREET_RE = re.compile(
     r"|\b(suite|ste\.?|floor|postfach|p\.?o\.? box)\b)",
     re.IGNORECASE,
 )
+PHONE_LABEL_RE = re.compile(r"\b(tel|fax|fone|phone|mobil\w*|cel\w*|whats\w*|handy)\b|^[TMF]\s",
+                            re.IGNORECASE)
 POSTCODE_RE = re.compile(
     r"(\b(?:D-|CH-|A-)?\d{4,5}\s+[A-ZÄÖÜ][\wäöüß.\-]+"  # DE 90763 Fürth, CH 8001 Zürich
     r"|\bcep[:\s]*\d{5}-?\d{3}|\b\d{5}-\d{3}\b"  # BR CEP
@@ -25,11 +27,17 @@ POSTCODE_RE = re.compile(
 )
 
 
+def _looks_like_phone_line(text: str) -> bool:
+    """ "Fax 0911 99713-399" has a CEP-shaped tail but is a phone number."""
+    return bool(PHONE_LABEL_RE.search(text)) or sum(ch.isdigit() for ch in text) > 9
+
+
 def find_address(lines: Sequence[str]) -> tuple[str, list[int]]:
     """The address joined with ", " and the indexes of the lines it came from."""
     picked = [
         i for i, text in enumerate(lines)
-        if "@" not in text and (STREET_RE.search(text) or POSTCODE_RE.search(text))
+        if "@" not in text and (STREET_RE.search(text) or (
+            POSTCODE_RE.search(text) and not _looks_like_phone_line(text)))
     ]
     if not picked:
         return "", []

@@ -57,8 +57,8 @@ TITLE_WORDS = (
     "atendimento", "auxiliar",
 )
 HONORIFICS_RE = re.compile(
-    r"(?<![\w-])(?:dr|prof|dipl|ing|mr|mrs|ms|miss|herr|frau|sr|sra|srta|dra|eng|mag|"
-    r"dipl\.?-\s?(?:ing|kfm|kff|inf|betriebsw|oec|psych)|univ|med|rer\.?\s?nat|phil|jur|"
+    r"(?<![\w-])(?:dipl\.?-\s?(?:ing|kfm|kff|inf|betriebsw|oec|psych)|rer\.?\s?nat|"
+    r"dr|prof|dipl|ing|mr|mrs|ms|miss|herr|frau|sr|sra|srta|dra|eng|mag|univ|med|phil|jur|"
     r"phd|ph\.d|mba|msc|m\.sc|bsc|b\.sc|ma|ba|md|llm|ll\.m|esq|cpa|mag\.a)\.?(?![\w-])",
     re.IGNORECASE,
 )
