@@ -9,24 +9,25 @@ from datetime import date
 
 from followup import wording as w
 from followup.model import Address, Channel, Draft, DraftInput, Language
-from followup.notes import FILLER_WORDS, is_generic_word, note_words
+from followup.notes import FILLER_WORDS, is_generic_word, note_words, word_set
 from followup.person import address_possessives, to_second_person
 
-# "talked about X", "wir haben über X gesprochen": the X is the topic.
+# "talked about X", "discussed X", "wir haben über X gesprochen": the X is the topic.
 TOPIC_PREFIX = re.compile(
-    r"^(?:we\s+)?(?:talked|spoke|chatted|talking|discussed|conversation|chat|talk)"
-    r"(?:\s+(?:about|on))?\s+|^(?:wir\s+)?(?:haben\s+)?(?:(?:gespräch|geredet|gesprochen|"
-    r"unterhalten)\s+)?(?:über|von)\s+",
+    r"^(?:we\s+)?(?:(?:talked|spoke|chatted|talking|conversation|chat|talk)\s+(?:about|on)"
+    r"|discussed)\s+|^(?:wir\s+)?(?:haben\s+)?(?:(?:gespräch|geredet|gesprochen|"
+    r"unterhalten)\s+)?über\s+",
     re.IGNORECASE,
 )
 TOPIC_SUFFIX = re.compile(r"\s+(?:gesprochen|geredet|unterhalten|diskutiert)$", re.IGNORECASE)
+# "needs a carpenter" → "a carpenter"; word-bounded so "needlework" stays whole.
 NEED_PREFIX = re.compile(
-    r"^(?:(?:he|she|they)\s+)?(?:needs?|is looking for|looking for|wants?|"
-    r"(?:er|sie)\s+)?(?:sucht|braucht|benötigt|will)?\s*",
+    r"^(?:(?:he|she|they|er|sie)\s+)?"
+    r"(?:needs?|is looking for|looking for|wants?|sucht|braucht|benötigt)\b\s*",
     re.IGNORECASE,
 )
 OFFER_PREFIX = re.compile(
-    r"^(?:i\s+)?(?:can\s+)?(?:offer|could offer)\s+|^(?:ich\s+)?(?:kann\s+)?(?:biete|anbieten)\s+",
+    r"^(?:i\s+)?(?:can\s+|could\s+)?offer\s+|^(?:ich\s+)?(?:kann\s+)?(?:biete|anbieten)\s+",
     re.IGNORECASE,
 )
 # After "Hallo Anna," a German letter goes on in lower case, unless the word is a noun.
@@ -35,26 +36,7 @@ MAX_DETAILS = {Channel.CARD: 1, Channel.EMAIL: 2, Channel.CALL: 2}
 TITLES = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "herr", "frau", "sir", "dame"})
 SUBJECT_WORDS = 6
 # Words a subject line should not start with once subject and verb are gone.
-SUBJECT_SKIP = frozenset(
-    {
-        "sich",
-        "dich",
-        "to",
-        "a",
-        "an",
-        "the",
-        "ein",
-        "eine",
-        "einen",
-        "einem",
-        "einer",
-        "der",
-        "die",
-        "das",
-        "den",
-        "dem",
-    }
-)
+SUBJECT_SKIP = word_set("sich dich to a an the ein eine einen einem einer der die das den dem")
 CONJUNCTIONS = frozenset({"and", "or", "und", "oder"})
 
 

@@ -305,3 +305,18 @@ def test_any_input_gives_a_well_formed_draft(
         assert "{" not in draft.body
     findings = check_text(draft.body, note=note, language=language)
     assert not [f for f in findings if f.kind in {"stock_phrase", "sales_pitch"}]
+
+
+@pytest.mark.parametrize(
+    ("need", "expected"),
+    [
+        ("needs a carpenter who knows larch", "a carpenter who knows larch"),
+        ("needlework supplies", "needlework supplies"),
+        ("she is looking for a venue", "a venue"),
+        ("sucht Räume in der Altstadt", "Räume in der Altstadt"),
+        ("Willi als Ansprechpartner", "Willi als Ansprechpartner"),
+    ],
+)
+def test_what_they_need_is_taken_without_its_verb(need: str, expected: str) -> None:
+    body = compose_draft(draft_input("Kim", "Segeln am Bodensee", need, Language.EN)).body
+    assert f": {expected}." in body
