@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from followup import wording as w
@@ -51,6 +51,13 @@ class Clause:
 
 def compose_draft(draft_input: DraftInput) -> Draft:
     """A personal draft: no sentence in it is fixed except the greeting and the sign-off."""
+    # Storage keeps its own copies of these enums; compare by value, not identity.
+    draft_input = replace(
+        draft_input,
+        language=Language(draft_input.language),
+        address_form=Address(draft_input.address_form),
+        channel=Channel(draft_input.channel),
+    )
     language = draft_input.language
     key = w.key_for(language, draft_input.address_form)
     seed = content_seed(draft_input)

@@ -15,12 +15,18 @@ DEFAULT_FOLLOW_UP_HOURS = 48
 PHONE_DIGITS_COMPARED = 9
 
 
-def allowed_decisions(rating: Rating | None, is_pitch: bool) -> set[Decision]:
+def as_rating(rating: Rating | str | None) -> Rating | None:
+    """Accept any enum or string with a rating's value (storage keeps its own copy)."""
+    return None if rating is None else Rating(rating)
+
+
+def allowed_decisions(rating: Rating | str | None, is_pitch: bool) -> set[Decision]:
     """Decisions triage may offer; a follow-up only for a genuine connection.
 
     An unanswered capture (rating None) gets none: it must be rated first. A Not sure
     is not offered a follow-up, but it can be re-rated (see `can_rerate`).
     """
+    rating = as_rating(rating)
     if rating is None:
         return set()
     if rating is Rating.YES and not is_pitch:
@@ -28,8 +34,9 @@ def allowed_decisions(rating: Rating | None, is_pitch: bool) -> set[Decision]:
     return {Decision.KEEP, Decision.DISCARD}
 
 
-def suggested_decision(rating: Rating | None, is_pitch: bool) -> Decision | None:
+def suggested_decision(rating: Rating | str | None, is_pitch: bool) -> Decision | None:
     """The pre-selected decision: Discard for a No or a pitch, Follow up for a Yes."""
+    rating = as_rating(rating)
     if rating is None:
         return None
     if is_pitch or rating is Rating.NO:
@@ -39,8 +46,9 @@ def suggested_decision(rating: Rating | None, is_pitch: bool) -> Decision | None
     return None
 
 
-def can_rerate(rating: Rating | None) -> bool:
+def can_rerate(rating: Rating | str | None) -> bool:
     """Only a Not sure (or an unanswered capture) may be rated again the next morning."""
+    rating = as_rating(rating)
     return rating is None or rating is Rating.NOT_SURE
 
 

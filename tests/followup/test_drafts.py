@@ -320,3 +320,18 @@ def test_any_input_gives_a_well_formed_draft(
 def test_what_they_need_is_taken_without_its_verb(need: str, expected: str) -> None:
     body = compose_draft(draft_input("Kim", "Segeln am Bodensee", need, Language.EN)).body
     assert f": {expected}." in body
+
+
+def test_plain_string_values_work_like_the_enums() -> None:
+    with_enums = draft_input(*GERMAN_NOTES[0], Language.DE, address_form=Address.DU)
+    with_strings = draft_input(
+        *GERMAN_NOTES[0],
+        "de",
+        address_form="du",
+        channel="card",  # type: ignore[arg-type]
+    )
+    assert compose_draft(with_strings).body.startswith("Hallo Jürgen,")
+    assert (
+        compose_draft(with_strings).body.split("\n\n")[1]
+        == (compose_draft(with_enums).body.split("\n\n")[1])
+    )

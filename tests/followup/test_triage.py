@@ -112,3 +112,17 @@ def test_all_values_of_a_card_give_keys_and_junk_is_skipped() -> None:
     assert keys == {no_thanks_key("MAX@example.com", SALT), no_thanks_key("0911 123456", SALT)}
     with pytest.raises(ValueError):
         no_thanks_keys(["max@example.com"], b"")
+
+
+def test_ratings_are_compared_by_value_so_storage_enums_and_strings_work() -> None:
+    from enum import StrEnum
+
+    class StoredRating(StrEnum):  # storage.kinds keeps a copy of the enum
+        YES = "yes"
+        NOT_SURE = "not_sure"
+
+    assert Decision.FOLLOW_UP in allowed_decisions(StoredRating.YES, is_pitch=False)
+    assert suggested_decision("yes", is_pitch=False) is Decision.FOLLOW_UP
+    assert can_rerate(StoredRating.NOT_SURE)
+    with pytest.raises(ValueError):
+        allowed_decisions("maybe", is_pitch=False)
