@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from followup.model import EarlierFollowUp, Finding, FindingKind, Language
+from followup.model import Address, EarlierFollowUp, Finding, FindingKind, Language
 from followup.notes import FILLER_WORDS, is_generic_word, note_words, word_set
 from followup.phrases import SALES_PHRASES, STOCK_PHRASES
 
@@ -47,6 +47,11 @@ MESSAGES = {
         Language.DE: "Nichts aus Ihrer Notiz („{phrase}“) steht im Text: erwähnen Sie, "
         "worüber Sie gesprochen haben, damit die Person sieht, dass es ihr gilt.",
     },
+    FindingKind.WRONG_ADDRESS: {
+        Language.EN: "“{phrase}” does not fit the form of address chosen for this contact "
+        "({form}).",
+        Language.DE: "„{phrase}“ passt nicht zur gewählten Anrede ({form}).",
+    },
     FindingKind.NEAR_COPY: {
         Language.EN: "This is nearly the same text you wrote to {contact} ({score} % alike, "
         "e.g. “{phrase}”). Write this one for this person.",
@@ -63,11 +68,18 @@ def check_text(
     language: Language | str = Language.EN,
     earlier: Sequence[EarlierFollowUp] = (),
     near_copy_threshold: float = NEAR_COPY_THRESHOLD,
+    address_form: Address | str | None = None,
 ) -> list[Finding]:
-    """Every finding in a follow-up text, each with the phrase that triggered it."""
+    """Every finding in a follow-up text, each with the phrase that triggered it.
+
+    With `address_form`, a German text is also checked for the other form (du in a
+    Sie letter, Sie/Ihnen in a du letter).
+    """
     lang = Language(language)
     findings = phrase_findings(body, FindingKind.STOCK_PHRASE, STOCK_PHRASES, lang)
     findings += phrase_findings(body, FindingKind.SALES_PITCH, SALES_PHRASES, lang)
+    if address_form is not None:
+        findings += wrong_address(body, Address(address_form), lang)
     missing = missing_detail(body, note, lang)
     if missing is not None:
         findings.append(missing)
@@ -100,6 +112,33 @@ def phrase_findings(
         seen.add(phrase.casefold())
         findings.append(Finding(kind, phrase, message(kind, language, phrase=phrase)))
     return findings
+
+
+DU_WORDS = re.compile(
+    r"(?<!\w)(?:du|dich|dir|dein(?:e|en|em|er|es)?|euch|euer|eure(?:n|m|r|s)?)(?!\w)",
+    re.IGNORECASE,
+)
+# Capitalised only: lower-case "sie"/"ihr" are she/they/her.
+SIE_WORDS = re.compile(r"(?<!\w)(?:Sie|Ihnen|Ihr(?:e|en|em|er|es)?)(?!\w)")
+SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|[„\"“]\s*)$")
+FORM_LABEL = {Address.SIE: "Sie", Address.DU: "du"}
+
+
+def wrong_address(body: str, form: Address, language: Language) -> list[Finding]:
+    """Words of the other German form of address; a capital at a sentence start is ambiguous."""
+    pattern = DU_WORDS if form is Address.SIE else SIE_WORDS
+    text = " ".join(body.splitlines()[1:])  # the greeting line names, it does not address
+    phrases: list[str] = []
+    for match in pattern.finditer(text):
+        if form is Address.DU and SENTENCE_START.search(text[: match.start()]):
+            continue  # "Sie" opening a sentence may be "they"
+        if match.group(0) not in phrases:
+            phrases.append(match.group(0))
+    kind = FindingKind.WRONG_ADDRESS
+    return [
+        Finding(kind, phrase, message(kind, language, phrase=phrase, form=FORM_LABEL[form]))
+        for phrase in phrases
+    ]
 
 
 def detail_words(text: str) -> set[str]:

@@ -52,6 +52,7 @@ class FindingKind(StrEnum):
     SALES_PITCH = "sales_pitch"
     NO_PERSONAL_DETAIL = "no_personal_detail"
     NEAR_COPY = "near_copy"
+    WRONG_ADDRESS = "wrong_address"  # du in a Sie letter or the other way round
 
 
 @dataclass(frozen=True, kw_only=True)

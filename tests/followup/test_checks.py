@@ -179,3 +179,31 @@ def test_small_words_shared_with_the_note_are_no_detail() -> None:
     assert kinds(body, NOTE_EN) == [FindingKind.NO_PERSONAL_DETAIL]
     body_de = "Hallo Jürgen,\n\nfür seine Pläne alles Gute.\n\nLiebe Grüße\nMax"
     assert kinds(body_de, NOTE_DE, language=Language.DE) == [FindingKind.NO_PERSONAL_DETAIL]
+
+
+@pytest.mark.parametrize(
+    ("body", "form", "phrases"),
+    [
+        ("Guten Tag Frau Roth,\n\nwie geht es dir mit deiner Kita-App?", "sie", ["dir", "deiner"]),
+        (
+            "Hallo Ines,\n\nich habe Ihnen die Liste geschickt, für Ihre Kita-App.",
+            "du",
+            ["Ihnen", "Ihre"],
+        ),
+        ("Hallo Ines,\n\nwie sie sagte: Sie kommen alle. Die Kita-App läuft.", "du", []),
+        ("Guten Tag Frau Roth,\n\nwie läuft es mit Ihrer Kita-App?", "sie", []),
+        ("Hallo Ines,\n\ndu suchst noch für deine Kita-App?", "du", []),
+    ],
+)
+def test_the_other_german_form_of_address_is_found(
+    body: str, form: str, phrases: list[str]
+) -> None:
+    findings = check_text(body, note=NOTE_DE, language="de", address_form=form)
+    wrong = [f for f in findings if f.kind is FindingKind.WRONG_ADDRESS]
+    assert [f.phrase for f in wrong] == phrases
+    assert all("Anrede" in f.message for f in wrong)
+
+
+def test_without_a_form_of_address_nothing_is_said_about_it() -> None:
+    body = "Hallo Ines,\n\nich habe Ihnen die Liste für die Kita-App geschickt."
+    assert kinds(body, NOTE_DE, language="de") == []

@@ -84,7 +84,10 @@ def test_different_notes_give_different_drafts(language: Language) -> None:
 )
 def test_every_draft_passes_the_checks(draft: DraftInput) -> None:
     body = compose_draft(draft).body
-    assert check_text(body, note=draft.note, language=draft.language) == []
+    findings = check_text(
+        body, note=draft.note, language=draft.language, address_form=draft.address_form
+    )
+    assert findings == []
 
 
 def test_drafts_for_different_people_are_no_near_copies_of_each_other() -> None:
