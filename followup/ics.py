@@ -7,10 +7,33 @@ from datetime import UTC, datetime
 
 from icalendar import Alarm, Calendar, Event
 
-from followup.model import CalendarItem
+from followup.model import CalendarItem, Channel, Language
 
 PRODUCT_ID = "-//Klick//Follow-ups//EN"
 UID_DOMAIN = "klick.invalid"
+SUMMARY = {
+    Language.EN: "Follow up with {name} ({channel})",
+    Language.DE: "Nachfassen: {name} ({channel})",
+}
+CHANNEL_NAMES = {
+    Language.EN: {Channel.CARD: "card", Channel.EMAIL: "e-mail", Channel.CALL: "call"},
+    Language.DE: {Channel.CARD: "Karte", Channel.EMAIL: "E-Mail", Channel.CALL: "Anruf"},
+}
+
+
+def follow_up_item(
+    uid: str,
+    contact_name: str,
+    channel: Channel | str,
+    due: datetime,
+    *,
+    language: Language | str = Language.EN,
+    description: str = "",
+) -> CalendarItem:
+    """A calendar item for one queued follow-up, titled in the user's language."""
+    lang = Language(language)
+    summary = SUMMARY[lang].format(name=contact_name, channel=CHANNEL_NAMES[lang][Channel(channel)])
+    return CalendarItem(uid=uid, summary=summary, due=due, description=description)
 
 
 def as_utc(moment: datetime) -> datetime:
