@@ -141,13 +141,30 @@ def test_a_near_copy_of_an_earlier_follow_up_names_that_contact(
     assert near[0].phrase in copy
 
 
-def test_a_different_text_on_a_similar_subject_is_no_near_copy() -> None:
-    own = (
-        "Dear Tom,\n\nthe larch planks for your daughter's dinghy: my uncle in Fürth has some "
-        "left and would sell them to you at cost. Shall I put you in touch?\n\nBest wishes,\nMax"
-    )
-    earlier = [EarlierFollowUp("Anna Berger", EARLIER_EN)]
-    assert FindingKind.NEAR_COPY not in kinds(own, NOTE_EN, earlier=earlier)
+@pytest.mark.parametrize(
+    ("own", "earlier_body", "note"),
+    [
+        (
+            "Dear Tom,\n\nthe larch planks for your daughter's dinghy: my uncle in Fürth has "
+            "some left and would sell them to you at cost. Shall I put you in touch?"
+            "\n\nBest wishes,\nMax",
+            EARLIER_EN,
+            NOTE_EN,
+        ),
+        (
+            "Hallo Jürgen,\n\ndein Mitgründer für die Kita-App: Meine frühere Kollegin Ines "
+            "hat zwei Kitas aufgebaut und sucht genau so etwas. Soll ich euch verbinden?"
+            "\n\nLiebe Grüße\nMax",
+            EARLIER_DE,
+            NOTE_DE,
+        ),
+    ],
+)
+def test_a_different_text_on_a_similar_subject_is_no_near_copy(
+    own: str, earlier_body: str, note: str
+) -> None:
+    earlier = [EarlierFollowUp("Anna Berger", earlier_body)]
+    assert FindingKind.NEAR_COPY not in kinds(own, note, earlier=earlier)
 
 
 def test_the_threshold_is_configurable() -> None:
