@@ -20,7 +20,9 @@ from capture.geometry import (
     ink_bounds,
     reading_direction,
     rotate_quarters,
+    rotate_small,
     straighten,
+    text_skew,
 )
 from capture.ocr import WordDict
 from capture.result import ScanResult, Word
@@ -121,6 +123,9 @@ def scan_image(data: bytes, *, region: str | None = "DE", languages: str = "deu+
     if quad is None and (bounds := ink_bounds(image)) is not None:
         left, top, width, height = bounds
         image = image[top : top + height, left : left + width]
+    if quad is None and (skew := text_skew(image)):
+        # Without an outline nothing has levelled the text; sparse OCR needs level lines.
+        image = rotate_small(image, skew)
     card = straighten(image, quad, WORK_SIDE)
     lap("find_card")
     prepared = prepare_for_ocr(card, PREPARE_MODE)

@@ -88,13 +88,15 @@ def render_card(spec: CardSpec, *, background: tuple[int, int, int] = (250, 248,
     return np.asarray(image)[:, :, ::-1].copy()
 
 
-def wood_background(width: int, height: int, seed: int = 1) -> np.ndarray:
+def wood_background(width: int, height: int, seed: int = 1, clutter: bool = True) -> np.ndarray:
     """A cluttered, wood-like table: grain, knots and a few dark objects."""
     rng = np.random.default_rng(seed)
     y, x = np.mgrid[0:height, 0:width].astype(np.float32)
     grain = np.sin((y + 12 * np.sin(x / 90.0)) / 7.0) * 18 + rng.normal(0, 6, (height, width))
     base = np.stack([70 + grain * 0.5, 110 + grain * 0.8, 150 + grain], axis=2)
     table = np.clip(base, 0, 255).astype(np.uint8)
+    if not clutter:
+        return table
     for _ in range(4):
         cx, cy = int(rng.integers(0, width)), int(rng.integers(0, height))
         cv2.circle(table, (cx, cy), int(rng.integers(20, 60)), (30, 40, 50), -1)
@@ -103,11 +105,12 @@ def wood_background(width: int, height: int, seed: int = 1) -> np.ndarray:
 
 
 def photograph(card: np.ndarray, *, angle_deg: float = 0.0, perspective: float = 0.0,
-               blur: int = 0, uneven_light: bool = False, seed: int = 1) -> np.ndarray:
+               blur: int = 0, uneven_light: bool = False, seed: int = 1,
+               clutter: bool = True) -> np.ndarray:
     """The card placed on a table and photographed: tilt, perspective, blur, lighting."""
     height, width = card.shape[:2]
     photo_w, photo_h = int(width * 1.9), int(height * 2.3)
-    table = wood_background(photo_w, photo_h, seed)
+    table = wood_background(photo_w, photo_h, seed, clutter)
     cx, cy = photo_w / 2, photo_h / 2
     corners = np.array([[-width / 2, -height / 2], [width / 2, -height / 2],
                         [width / 2, height / 2], [-width / 2, height / 2]], dtype=np.float32)
