@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -87,9 +87,10 @@ def check_text(
     return findings
 
 
-def open_findings(findings: Sequence[Finding], overridden: Sequence[str]) -> list[Finding]:
+def open_findings(findings: Sequence[Finding], overridden: Iterable[str]) -> list[Finding]:
     """Findings the user has not deliberately overridden (by `Finding.key`)."""
-    return [finding for finding in findings if finding.key not in set(overridden)]
+    overridden_keys = set(overridden)
+    return [finding for finding in findings if finding.key not in overridden_keys]
 
 
 def message(kind: FindingKind, language: Language, **values: object) -> str:
