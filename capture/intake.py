@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from capture import CaptureError, ScanResult, scan_image
 from followup.notes import note_problem
-from followup.triage import no_thanks_key
+from followup.triage import no_thanks_keys
 from storage import contacts, no_thanks, owners
 from storage.db import Database
 from storage.kinds import Rating
@@ -108,13 +108,7 @@ def owner_keys(database: Database, owner_id: int, details: ContactDetails) -> li
     """Salted hashes of the card's e-mails and phones, as the no-thanks list keeps them."""
     with database.read() as session:
         salt = owners.owner_salt(session, owner_id)
-    keys = []
-    for value in (*details.emails, *details.phones):
-        try:
-            keys.append(no_thanks_key(value, salt))
-        except ValueError:  # a phone field with no digits at all: nothing to recognise
-            continue
-    return list(dict.fromkeys(keys))
+    return sorted(no_thanks_keys([*details.emails, *details.phones], salt))
 
 
 def no_thanks_hit(database: Database, owner_id: int, details: ContactDetails) -> NoThanksHit | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from followup.model import Address, EarlierFollowUp, Finding, FindingKind, Language
+from followup.model import AddressForm, EarlierFollowUp, Finding, FindingKind, Language
 from followup.notes import FILLER_WORDS, is_generic_word, note_words, word_set
 from followup.phrases import SALES_PHRASES, STOCK_PHRASES
 
@@ -68,7 +68,7 @@ def check_text(
     language: Language | str = Language.EN,
     earlier: Sequence[EarlierFollowUp] = (),
     near_copy_threshold: float = NEAR_COPY_THRESHOLD,
-    address_form: Address | str | None = None,
+    address_form: AddressForm | str | None = None,
 ) -> list[Finding]:
     """Every finding in a follow-up text, each with the phrase that triggered it.
 
@@ -79,7 +79,7 @@ def check_text(
     findings = phrase_findings(body, FindingKind.STOCK_PHRASE, STOCK_PHRASES, lang)
     findings += phrase_findings(body, FindingKind.SALES_PITCH, SALES_PHRASES, lang)
     if address_form is not None:
-        findings += wrong_address(body, Address(address_form), lang)
+        findings += wrong_address(body, AddressForm(address_form), lang)
     missing = missing_detail(body, note, lang)
     if missing is not None:
         findings.append(missing)
@@ -122,16 +122,16 @@ DU_WORDS = re.compile(
 # Capitalised only: lower-case "sie"/"ihr" are she/they/her.
 SIE_WORDS = re.compile(r"(?<!\w)(?:Sie|Ihnen|Ihr(?:e|en|em|er|es)?)(?!\w)")
 SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|[„\"“]\s*)$")
-FORM_LABEL = {Address.SIE: "Sie", Address.DU: "du"}
+FORM_LABEL = {AddressForm.SIE: "Sie", AddressForm.DU: "du"}
 
 
-def wrong_address(body: str, form: Address, language: Language) -> list[Finding]:
+def wrong_address(body: str, form: AddressForm, language: Language) -> list[Finding]:
     """Words of the other German form of address; a capital at a sentence start is ambiguous."""
-    pattern = DU_WORDS if form is Address.SIE else SIE_WORDS
+    pattern = DU_WORDS if form is AddressForm.SIE else SIE_WORDS
     text = " ".join(body.splitlines()[1:])  # the greeting line names, it does not address
     phrases: list[str] = []
     for match in pattern.finditer(text):
-        if form is Address.DU and SENTENCE_START.search(text[: match.start()]):
+        if form is AddressForm.DU and SENTENCE_START.search(text[: match.start()]):
             continue  # "Sie" opening a sentence may be "they"
         if match.group(0) not in phrases:
             phrases.append(match.group(0))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from followup import wording as w
-from followup.model import Address, Channel, Draft, DraftInput, Language
+from followup.model import AddressForm, Channel, Draft, DraftInput, Language
 from followup.notes import FILLER_WORDS, is_generic_word, note_words, word_set
 from followup.person import address_possessives, to_second_person
 
@@ -55,7 +55,7 @@ def compose_draft(draft_input: DraftInput) -> Draft:
     draft_input = replace(
         draft_input,
         language=Language(draft_input.language),
-        address_form=Address(draft_input.address_form),
+        address_form=AddressForm(draft_input.address_form),
         channel=Channel(draft_input.channel),
     )
     language = draft_input.language
@@ -196,7 +196,7 @@ def greeting_name(draft_input: DraftInput) -> str:
     full = clean(draft_input.contact_name)
     given_names = [word for word in full.split() if not is_title(word)]
     first = clean(draft_input.contact_first_name or "") or (given_names or [""])[0]
-    if draft_input.language is Language.DE and draft_input.address_form is Address.SIE:
+    if draft_input.language is Language.DE and draft_input.address_form is AddressForm.SIE:
         return full
     return first or full
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from followup.model import Address, Language
+from followup.model import AddressForm, Language
 
 # Signs that a card is German-speaking (Germany, Austria, Switzerland). One is enough:
 # an English card rarely has an umlaut, a GmbH, a +49 number or a .de address. ("Tel."
@@ -27,7 +27,7 @@ def language_from_card(card_text: str) -> Language:
     return Language.DE if GERMAN_PATTERN.search(card_text) else Language.EN
 
 
-def default_address_form(language: Language) -> Address:
+def default_address_form(language: Language) -> AddressForm:
     """Sie: the polite form for a business contact met once; du only when the user says so."""
     del language  # English has no choice to make; German starts with Sie
-    return Address.SIE
+    return AddressForm.SIE

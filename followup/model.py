@@ -1,4 +1,4 @@
-"""Plain values shared by the follow-up core and (one way) by storage: enums and dataclasses."""
+"""Plain values of the follow-up core: its enums and dataclasses; stored kinds come from storage."""
 
 from __future__ import annotations
 
@@ -6,13 +6,21 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from storage.kinds import AddressForm, Channel, Language, Rating
 
-class Rating(StrEnum):
-    """The answer to "did it click?", given at the event."""
-
-    YES = "yes"
-    NOT_SURE = "not_sure"
-    NO = "no"
+__all__ = [
+    "AddressForm",
+    "CalendarItem",
+    "Channel",
+    "Decision",
+    "Draft",
+    "DraftInput",
+    "EarlierFollowUp",
+    "Finding",
+    "FindingKind",
+    "Language",
+    "Rating",
+]
 
 
 class Decision(StrEnum):
@@ -21,28 +29,6 @@ class Decision(StrEnum):
     FOLLOW_UP = "follow_up"
     KEEP = "keep"
     DISCARD = "discard"
-
-
-class Channel(StrEnum):
-    """How a follow-up reaches the contact."""
-
-    CARD = "card"
-    EMAIL = "email"
-    CALL = "call"
-
-
-class Language(StrEnum):
-    """Language of a follow-up and of the messages shown about it."""
-
-    EN = "en"
-    DE = "de"
-
-
-class Address(StrEnum):
-    """German form of address; ignored for English."""
-
-    SIE = "sie"
-    DU = "du"
 
 
 class FindingKind(StrEnum):
@@ -69,7 +55,7 @@ class DraftInput:
     i_offer: str = ""
     my_name: str = ""
     language: Language = Language.EN
-    address_form: Address = Address.SIE
+    address_form: AddressForm = AddressForm.SIE
     channel: Channel = Channel.EMAIL
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from followup.model import Address, Language
+from followup.model import AddressForm, Language
 
 
 def _words(text: str) -> frozenset[str]:
@@ -100,7 +100,7 @@ DE_NOT_VERBS = _words(
 )
 
 
-def to_second_person(clause: str, language: Language, form: Address) -> str | None:
+def to_second_person(clause: str, language: Language, form: AddressForm) -> str | None:
     """The clause addressed to the person, or None when it is not about them."""
     words = clause.split()
     if not words:
@@ -110,12 +110,12 @@ def to_second_person(clause: str, language: Language, form: Address) -> str | No
     return _english(words)
 
 
-def address_possessives(clause: str, language: Language, form: Address) -> str:
+def address_possessives(clause: str, language: Language, form: AddressForm) -> str:
     """Only the possessives turned to the reader: "his boat" → "your boat" / "Ihr Boot".
 
     For clauses that are not a sentence about the person ("his boat and the Baltic Sea").
     """
-    pick = 0 if form is Address.SIE else 1
+    pick = 0 if form is AddressForm.SIE else 1
     result = []
     for word in clause.split():
         bare = word.strip(".,;:!?")
@@ -177,9 +177,9 @@ def _english_object(word: str, words: list[str], index: int) -> str:
     return word
 
 
-def _german(words: list[str], form: Address) -> str | None:
-    pick = 0 if form is Address.SIE else 1
-    subject = "Sie" if form is Address.SIE else "du"
+def _german(words: list[str], form: AddressForm) -> str | None:
+    pick = 0 if form is AddressForm.SIE else 1
+    subject = "Sie" if form is AddressForm.SIE else "du"
     first = words[0]
     if first.lower() in DE_PRONOUNS and len(words) > 1 and _is_german_verb(words[1]):
         verb, rest = words[1], words[2:]

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from followup.model import Decision, Rating
+from storage.matching import email_key, phone_key
 
 DEFAULT_FOLLOW_UP_HOURS = 48
-# Enough digits to tell numbers apart, few enough to ignore +49 / 0 prefixes.
-PHONE_DIGITS_COMPARED = 9
 
 
 def as_rating(rating: Rating | str | None) -> Rating | None:
-    """Accept any enum or string with a rating's value (storage keeps its own copy)."""
+    """Accept the enum or its stored string value."""
     return None if rating is None else Rating(rating)
 
 
@@ -60,20 +58,11 @@ def follow_up_due(now: datetime, hours: int = DEFAULT_FOLLOW_UP_HOURS) -> dateti
 
 
 def normalise_contact_value(value: str) -> str:
-    """An e-mail lower-cased and stripped, or a phone number as its last 9 digits.
-
-    So "+49 911 123456" and "0911 123456" give the same value.
-    """
-    text = value.strip()
-    if "@" in text:
-        normalised = text.lower()
-        if normalised.startswith("mailto:"):
-            normalised = normalised.removeprefix("mailto:")
-        return normalised
-    digits = re.sub(r"\D", "", text)
-    if not digits:
+    """The same key storage matches duplicates by: so "+49 911 123456" and "0911 123456" agree."""
+    key = email_key(value) or phone_key(value)
+    if key is None:
         raise ValueError("neither an e-mail address nor a phone number")
-    return digits[-PHONE_DIGITS_COMPARED:]
+    return key
 
 
 def no_thanks_key(value: str, salt: bytes) -> str:

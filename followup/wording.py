@@ -9,12 +9,12 @@ turned to the reader ("you restore old boats"), {topic} a fragment ("sailing on 
 
 from __future__ import annotations
 
-from followup.model import Address, Language
+from followup.model import AddressForm, Language
 
-Key = tuple[Language, Address]
-EN: Key = (Language.EN, Address.SIE)  # English has no Sie/du; drafts look up this key
-SIE: Key = (Language.DE, Address.SIE)
-DU: Key = (Language.DE, Address.DU)
+Key = tuple[Language, AddressForm]
+EN: Key = (Language.EN, AddressForm.SIE)  # English has no Sie/du; drafts look up this key
+SIE: Key = (Language.DE, AddressForm.SIE)
+DU: Key = (Language.DE, AddressForm.DU)
 
 MONTHS = {
     Language.EN: [
@@ -212,6 +212,6 @@ POINTS = {
 }
 
 
-def key_for(language: Language, form: Address) -> Key:
+def key_for(language: Language, form: AddressForm) -> Key:
     """The frame table key: English ignores the form of address."""
     return EN if language is Language.EN else (language, form)

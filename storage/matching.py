@@ -12,7 +12,7 @@ MIN_PHONE_DIGITS = 6
 
 
 def email_key(email: str) -> str | None:
-    cleaned = email.strip().lower()
+    cleaned = email.strip().lower().removeprefix("mailto:")
     return f"e:{cleaned}" if "@" in cleaned else None
 
 

@@ -42,8 +42,8 @@ class Texts:
         template = entry.get(language) or entry["en"]
         return template.format(**values) if values else template
 
-    def keys(self) -> set[str]:
-        return set(self._table)
+    def __contains__(self, key: object) -> bool:
+        return key in self._table
 
     def untranslated(self, language: str) -> set[str]:
         return {key for key, entry in self._table.items() if language not in entry}

@@ -110,17 +110,27 @@ def klick_server(tmp_path: Path) -> Iterator[KlickServer]:
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Iterator[object]:
+def playwright() -> Iterator[object]:
+    """One Playwright driver per test run (its sync API allows only one at a time)."""
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (the README's test command installs it)")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with sync_playwright() as driver:
+        yield driver
+
+
+def launch_chromium(playwright, *extra_args: str):  # type: ignore[no-untyped-def]
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, *extra_args])
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    browser = launch_chromium(playwright)
+    try:
+        yield browser
+    finally:
+        browser.close()
 
 
 @pytest.fixture

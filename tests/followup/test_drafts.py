@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from followup.checks import check_text
 from followup.drafts import compose_draft
-from followup.model import Address, Channel, DraftInput, EarlierFollowUp, Language
+from followup.model import AddressForm, Channel, DraftInput, EarlierFollowUp, Language
 
 EVENT = "Founders Night Nürnberg"
 DAY = date(2026, 11, 24)
@@ -55,7 +55,7 @@ def all_inputs() -> list[DraftInput]:
     german = [
         draft_input(*case, Language.DE, address_form=form)
         for case in GERMAN_NOTES
-        for form in Address
+        for form in AddressForm
     ]
     return english + german
 
@@ -126,7 +126,7 @@ def test_an_english_draft_uses_note_event_date_need_offer_and_my_name() -> None:
 
 
 def test_a_german_sie_draft_uses_capitalised_sie_forms() -> None:
-    draft = compose_draft(draft_input(*GERMAN_NOTES[0], Language.DE, address_form=Address.SIE))
+    draft = compose_draft(draft_input(*GERMAN_NOTES[0], Language.DE, address_form=AddressForm.SIE))
     body = draft.body
     assert body.startswith("Guten Tag Jürgen Weiß,\n")
     assert "Sie suchen einen Mitgründer für Ihre Kita-App" in body
@@ -140,7 +140,7 @@ def test_a_german_du_draft_uses_du_forms_and_the_first_name() -> None:
         draft_input(
             *GERMAN_NOTES[3],
             Language.DE,
-            address_form=Address.DU,
+            address_form=AddressForm.DU,
             contact_first_name="Ines",
             i_offer="meine alte Leica zum Ausprobieren",
         )
@@ -154,7 +154,7 @@ def test_a_german_du_draft_uses_du_forms_and_the_first_name() -> None:
 
 
 def test_after_a_german_greeting_the_letter_goes_on_in_lower_case() -> None:
-    for case, form in itertools.product(GERMAN_NOTES, Address):
+    for case, form in itertools.product(GERMAN_NOTES, AddressForm):
         body = compose_draft(draft_input(*case, Language.DE, address_form=form)).body
         first_word = body.split("\n\n")[1].split()[0]
         assert first_word not in {"Seit", "Von", "Was", "Schön", "Gern", "Und"}
@@ -167,7 +167,7 @@ def test_a_call_gets_talking_points_from_the_note() -> None:
             "über Lastenräder für Bäckereien gesprochen; hat zwei Hunde",
             "eine Werkstatt",
             Language.DE,
-            address_form=Address.DU,
+            address_form=AddressForm.DU,
             channel=Channel.CALL,
             i_offer="Kontakt zu Radhaus Fürth",
         )
@@ -203,7 +203,7 @@ def test_possessives_are_turned_to_the_reader_everywhere_in_the_note() -> None:
     english = compose_draft(draft_input("Kim", "talked about larch; his boat", "", Language.EN))
     assert "your boat" in english.body and "his" not in english.body.split()
     german = compose_draft(
-        draft_input("Kim", "Segeln, seine alte Jolle", "", Language.DE, address_form=Address.DU)
+        draft_input("Kim", "Segeln, seine alte Jolle", "", Language.DE, address_form=AddressForm.DU)
     )
     assert "deine alte Jolle" in german.body
 
@@ -233,22 +233,22 @@ def test_note_text_with_markup_stays_plain_text() -> None:
 @pytest.mark.parametrize(
     ("name", "first", "language", "form", "greeting"),
     [
-        ("Dr. Anna Berger", None, Language.EN, Address.SIE, "Dear Anna,"),
+        ("Dr. Anna Berger", None, Language.EN, AddressForm.SIE, "Dear Anna,"),
         (
             "Prof. Dr. Jürgen Weiß",
             None,
             Language.DE,
-            Address.SIE,
+            AddressForm.SIE,
             "Guten Tag Prof. Dr. Jürgen Weiß,",
         ),
-        ("Prof. Dr. Jürgen Weiß", None, Language.DE, Address.DU, "Hallo Jürgen,"),
-        ("Weiß", "Jürgen", Language.DE, Address.DU, "Hallo Jürgen,"),
-        ("", None, Language.EN, Address.SIE, "Hello,"),
-        ("", None, Language.DE, Address.SIE, "Guten Tag,"),
+        ("Prof. Dr. Jürgen Weiß", None, Language.DE, AddressForm.DU, "Hallo Jürgen,"),
+        ("Weiß", "Jürgen", Language.DE, AddressForm.DU, "Hallo Jürgen,"),
+        ("", None, Language.EN, AddressForm.SIE, "Hello,"),
+        ("", None, Language.DE, AddressForm.SIE, "Guten Tag,"),
     ],
 )
 def test_greetings(
-    name: str, first: str | None, language: Language, form: Address, greeting: str
+    name: str, first: str | None, language: Language, form: AddressForm, greeting: str
 ) -> None:
     draft = draft_input(
         name, "Segeln am Bodensee", "", language, address_form=form, contact_first_name=first
@@ -271,7 +271,7 @@ NOTE_WORDS = st.sampled_from(NOTE_VOCABULARY.split())
     need=st.lists(NOTE_WORDS, max_size=5).map(" ".join),
     offer=st.lists(NOTE_WORDS, max_size=5).map(" ".join),
     language=st.sampled_from(Language),
-    form=st.sampled_from(Address),
+    form=st.sampled_from(AddressForm),
     channel=st.sampled_from(Channel),
     event=st.sampled_from(["", EVENT]),
     day=st.sampled_from([None, DAY]),
@@ -281,7 +281,7 @@ def test_any_input_gives_a_well_formed_draft(
     need: str,
     offer: str,
     language: Language,
-    form: Address,
+    form: AddressForm,
     channel: Channel,
     event: str,
     day: date | None,
@@ -326,7 +326,7 @@ def test_what_they_need_is_taken_without_its_verb(need: str, expected: str) -> N
 
 
 def test_plain_string_values_work_like_the_enums() -> None:
-    with_enums = draft_input(*GERMAN_NOTES[0], Language.DE, address_form=Address.DU)
+    with_enums = draft_input(*GERMAN_NOTES[0], Language.DE, address_form=AddressForm.DU)
     with_strings = draft_input(
         *GERMAN_NOTES[0],
         "de",

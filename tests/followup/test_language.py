@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from followup.language import default_address_form, language_from_card
-from followup.model import Address, Language
+from followup.model import AddressForm, Language
 
 
 @pytest.mark.parametrize(
@@ -38,4 +38,4 @@ def test_other_cards_default_to_english(card: str) -> None:
 
 
 def test_german_starts_with_sie() -> None:
-    assert default_address_form(Language.DE) is Address.SIE
+    assert default_address_form(Language.DE) is AddressForm.SIE

@@ -34,7 +34,7 @@ def test_every_page_renders_without_error(app: AppTest, page: str) -> None:
 def test_creating_an_event_chooses_it(app: AppTest, app_database: Database) -> None:
     app.text_input[0].input("Gründerabend")
     app.text_input[1].input("Fürth")
-    app.button(key="FormSubmitter:event.new-Create event").click().run()
+    app.button(key="event.create").click().run()
     assert not app.exception
     assert "Gründerabend" in app.success[0].value
     with app_database.read() as session:
@@ -46,7 +46,7 @@ def test_creating_an_event_chooses_it(app: AppTest, app_database: Database) -> N
 
 
 def test_an_event_without_a_name_is_refused(app: AppTest, app_database: Database) -> None:
-    app.button(key="FormSubmitter:event.new-Create event").click().run()
+    app.button(key="event.create").click().run()
     assert "name you will recognise" in app.error[0].value
     with app_database.read() as session:
         assert events.list_events(session, local_owner_id(app_database)) == []

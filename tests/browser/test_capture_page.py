@@ -1,0 +1,131 @@
+"""In a real chromium at 390×844 with touch: capture a card by file picker and by camera."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from storage import contacts, events, owners
+from storage.db import Database
+from storage.kinds import Rating
+from tests.browser.conftest import PHONE, KlickServer, launch_chromium, wait_for_app
+from tests.cardmaker import on_table, photo_of_card, render_card
+from tests.conftest import REPO_ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.tesseract, pytest.mark.slow]
+
+NOTE = "Builds cargo bikes in Fürth; needs a welder who can do aluminium frames."
+SCREENSHOT = REPO_ROOT / "assets" / "screenshots" / "capture-phone.png"
+
+
+def _prepare(server: KlickServer) -> tuple[Database, int]:
+    database = Database(server.database_url)
+    database.upgrade()  # the server migrates on its first page view; this test comes first
+    with database.write() as session:
+        owner_id = owners.get_or_create_owner(session, owners.LOCAL_USERNAME).id
+        events.create_event(session, owner_id, name="Gründerabend", held_on=date.today())
+    return database, owner_id
+
+
+def _wait_for_capture_form(page) -> None:  # type: ignore[no-untyped-def]
+    # "Later" exists only beside the form of a stored capture (not the no-card form).
+    page.get_by_role("button", name="Later").wait_for(timeout=60_000)
+
+
+def _answer_and_save(page) -> None:  # type: ignore[no-untyped-def]
+    _wait_for_capture_form(page)
+    page.get_by_text("Yes", exact=True).tap()
+    page.get_by_label("Personal note").fill(NOTE)
+    page.get_by_role("button", name="Save contact").first.tap()
+    page.get_by_text("Saved", exact=False).first.wait_for(timeout=30_000)
+
+
+def _saved(database: Database, owner_id: int) -> list:  # type: ignore[type-arg]
+    with database.read() as session:
+        return contacts.search_contacts(session, owner_id)
+
+
+def test_capture_a_card_through_the_file_picker(
+    klick_server: KlickServer,
+    phone,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    database, owner_id = _prepare(klick_server)
+    photo = tmp_path / "card.jpg"
+    photo.write_bytes(photo_of_card())
+    phone.goto(f"{klick_server.url}/capture")
+    wait_for_app(phone)
+    phone.locator("input[type=file]").first.set_input_files(str(photo))
+    _wait_for_capture_form(phone)
+    assert phone.get_by_label("Name").first.input_value() == "Anna Schäfer"
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    phone.screenshot(path=str(SCREENSHOT), full_page=False)
+    _answer_and_save(phone)
+    try:
+        saved = _saved(database, owner_id)
+        assert [(c.details.name, c.rating, c.note) for c in saved] == [
+            ("Anna Schäfer", Rating.YES, NOTE)
+        ]
+        with database.read() as session:
+            card = contacts.get_card(session, owner_id, saved[0].id)
+        assert card is not None and card.photo == photo.read_bytes() and card.card_jpeg
+    finally:
+        database.dispose()
+
+
+def _card_video(path: Path) -> Path:
+    """A few frames of a rendered card as a y4m file, chromium's fake camera."""
+    image = np.array(on_table(render_card(), margin=60))[:, :, ::-1]
+    frame = cv2.resize(image, (1280, 720))
+    yuv = cv2.cvtColor(frame, cv2.COLOR_BGR2YUV_I420)
+    with path.open("wb") as out:
+        out.write(b"YUV4MPEG2 W1280 H720 F10:1 Ip A1:1 C420jpeg\n")
+        for _ in range(5):
+            out.write(b"FRAME\n" + yuv.tobytes())
+    return path
+
+
+def test_capture_a_card_with_the_in_page_camera(
+    klick_server: KlickServer,
+    playwright,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    video = _card_video(tmp_path / "card.y4m")
+    database, owner_id = _prepare(klick_server)
+    browser = launch_chromium(
+        playwright,
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
+        f"--use-file-for-fake-video-capture={video}",
+    )
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, permissions=["camera"]
+    )
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        page.goto(f"{klick_server.url}/capture")
+        wait_for_app(page)
+        page.get_by_text("Use the in-page camera").tap()
+        # Take the photo only once the fake camera delivers frames.
+        page.wait_for_function(
+            "() => { const v = document.querySelector('video');"
+            " return v && v.readyState >= 2 && v.videoWidth > 0; }"
+        )
+        page.get_by_role("button", name="Take Photo").tap()
+        _answer_and_save(page)
+    finally:
+        context.close()
+        browser.close()
+    try:
+        saved = _saved(database, owner_id)
+        assert len(saved) == 1 and saved[0].note == NOTE
+        with database.read() as session:
+            card = contacts.get_card(session, owner_id, saved[0].id)
+        assert card is not None and card.photo[:2] in (b"\xff\xd8", b"\x89P", b"RI")
+    finally:
+        database.dispose()
