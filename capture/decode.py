@@ -85,8 +85,8 @@ def decode_image(data: bytes) -> np.ndarray:
             image = Image.open(io.BytesIO(data))
             _refuse_pixels(image.width, image.height, len(data))
             image.load()
-            image = ImageOps.exif_transpose(image) or image
-            rgb = _to_rgb(image)
+            upright: Image.Image = ImageOps.exif_transpose(image) or image
+            rgb = _to_rgb(upright)
     except CaptureError:
         raise
     except Image.DecompressionBombError as exc:
@@ -111,7 +111,7 @@ def decode_image(data: bytes) -> np.ndarray:
             "This file is not a photo Klick can read. Please use a JPEG, PNG, WebP or HEIC photo.",
             code=NOT_AN_IMAGE,
         ) from exc
-    except Exception as exc:  # noqa: BLE001 - third-party decoders raise anything; never crash the caller
+    except Exception as exc:
         log.warning("unexpected decoder failure: %s", type(exc).__name__)
         raise CaptureError(
             "This file is not a photo Klick can read. Please use a JPEG, PNG, WebP or HEIC photo.",

@@ -205,7 +205,9 @@ def _line_ok(line: TextLine) -> bool:
     return letters >= 2 and line.conf >= 30
 
 
-def parse_lines(lines: Sequence[TextLine], region: str | None = "DE") -> tuple[CardFields, dict[str, float]]:
+def parse_lines(
+    lines: Sequence[TextLine], region: str | None = "DE"
+) -> tuple[CardFields, dict[str, float]]:
     """Fields and a 0..1 confidence per field from the card's lines, in reading order."""
     lines = [TextLine(unicodedata.normalize("NFC", ln.text).strip(), ln.conf, ln.height, ln.top)
              for ln in lines if ln.text and ln.text.strip()]
@@ -298,7 +300,8 @@ def parse_lines(lines: Sequence[TextLine], region: str | None = "DE") -> tuple[C
         pick = min(title_idx, key=lambda j: abs(j - name_idx) if name_idx >= 0 else j)
         if pick != name_idx:
             title = lines[pick].text.strip(" ,|-")
-            conf["title"] = min(1.0, lines[pick].conf / 100) * (0.9 if abs(pick - name_idx) == 1 else 0.6)
+            nearness = 0.9 if abs(pick - name_idx) == 1 else 0.6
+            conf["title"] = min(1.0, lines[pick].conf / 100) * nearness
             used.add(pick)
 
     # --- company

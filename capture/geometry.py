@@ -80,12 +80,12 @@ def _quad_from_contour(contour: np.ndarray) -> np.ndarray | None:
 def _edge_mask(small: np.ndarray) -> np.ndarray:
     """Edges from brightness and from colour, closed so a card's border becomes one contour."""
     lab = cv2.cvtColor(small, cv2.COLOR_BGR2LAB)
-    edges = np.zeros(small.shape[:2], np.uint8)
+    edges: np.ndarray = np.zeros(small.shape[:2], np.uint8)
     for channel in cv2.split(lab):
         blurred = cv2.GaussianBlur(channel, (5, 5), 0)
         median = float(np.median(blurred))
         lower, upper = int(max(0, 0.66 * median)), int(min(255, 1.33 * median))
-        edges |= cv2.Canny(blurred, max(lower, 20), max(upper, 60))
+        edges = cv2.bitwise_or(edges, cv2.Canny(blurred, max(lower, 20), max(upper, 60)))
     kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))
     return cv2.morphologyEx(edges, cv2.MORPH_CLOSE, kernel, iterations=2)
 
@@ -178,7 +178,7 @@ def find_card(image: np.ndarray) -> Quad | None:
                 continue
             inside = np.zeros_like(ink)
             cv2.fillConvexPoly(inside, quad.astype(np.int32), 255)
-            coverage = np.count_nonzero(ink & inside) / total_ink
+            coverage = np.count_nonzero(cv2.bitwise_and(ink, inside)) / total_ink
             if coverage < MIN_INK_COVERAGE:
                 continue
             score = coverage - 0.3 * fraction

@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 # Long side of the straightened card handed to Tesseract. Text on a 85 mm card is then
 # about 20–40 px high, where Tesseract's LSTM reads best, and a call stays well under 1 s.
-WORK_SIDE = int(os.environ.get("KLICK_CAPTURE_WORK_SIDE", "1800"))
+WORK_SIDE = int(os.environ.get("KLICK_CAPTURE_WORK_SIDE", "1600"))
 PREPARE_MODE = os.environ.get("KLICK_CAPTURE_PREPARE", "grey")
 CARD_JPEG_SIDE = 1200
 CARD_JPEG_QUALITY = 82

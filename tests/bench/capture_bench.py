@@ -13,7 +13,6 @@ import argparse
 import importlib.util
 import json
 import re
-import statistics
 import sys
 import time
 from collections import defaultdict

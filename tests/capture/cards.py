@@ -74,7 +74,9 @@ def require_fonts() -> None:
         pytest.skip("DejaVu fonts missing (apt-get install fonts-dejavu-core)")
 
 
-def render_card(spec: CardSpec, *, background: tuple[int, int, int] = (250, 248, 242)) -> np.ndarray:
+def render_card(
+    spec: CardSpec, *, background: tuple[int, int, int] = (250, 248, 242)
+) -> np.ndarray:
     """The card as a flat BGR image, text left-aligned like most cards."""
     require_fonts()
     image = Image.new("RGB", (CARD_W, CARD_H), background)

@@ -1,0 +1,56 @@
+"""`python -m capture scan`: JSON Lines, one record per image, bad files do not stop the run."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from capture import FIELD_NAMES
+from capture.cli import main
+from tests.capture.cards import ENGLISH, encode, render_card
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.tesseract
+def test_json_lines_with_a_bad_file_among_good_ones(tesseract_binary: str, tmp_path: Path) -> None:
+    good = tmp_path / "card.jpg"
+    good.write_bytes(encode(render_card(ENGLISH)))
+    bad = tmp_path / "notes.txt"
+    bad.write_text("not a photo")
+    missing = tmp_path / "missing.jpg"
+    out = io.StringIO()
+    code = main(["scan", str(bad), str(good), str(missing), "--json", "--region", "gb"], out)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert code == 0
+    assert [r["ok"] for r in records] == [False, True, False]
+    assert records[0]["image"] == str(bad) and records[0]["error"]
+    assert set(records[1]["fields"]) == set(FIELD_NAMES)
+    assert set(records[1]["confidence"]) == set(FIELD_NAMES)
+    assert records[1]["timings_ms"]["total"] > 0
+    assert records[1]["fields"]["emails"] == ["margaret.holloway@northwind.co.uk"]
+
+
+def test_exit_code_is_1_when_no_image_could_be_read(tmp_path: Path) -> None:
+    bad = tmp_path / "a.jpg"
+    bad.write_bytes(encode(render_card(ENGLISH))[:3000])  # a cut-off upload
+    out = io.StringIO()
+    assert main(["scan", str(bad), "--json"], out) == 1
+    record = json.loads(out.getvalue())
+    assert record == {"image": str(bad), "ok": False, "error": record["error"],
+                      "code": "truncated"}
+
+
+@pytest.mark.tesseract
+def test_module_entry_point_prints_readable_text(tesseract_binary: str, tmp_path: Path) -> None:
+    card = tmp_path / "card.png"
+    card.write_bytes(encode(render_card(ENGLISH), ".png"))
+    done = subprocess.run([sys.executable, "-m", "capture", "scan", str(card)], cwd=REPO,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Margaret Holloway" in done.stdout
