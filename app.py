@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from storage import owners
@@ -9,6 +11,8 @@ from storage.context import CONTEXT_KEY, AppContext
 from storage.db import Database, open_database
 from storage.settings import load_settings
 from storage.texts import LANGUAGE_NAMES, LANGUAGES, Texts, choose_language
+
+ASSETS = Path(__file__).resolve().parent / "assets"
 
 TEXT = Texts(
     {
@@ -28,6 +32,11 @@ def shared_database(url: str) -> Database:
     return open_database(url)
 
 
+@st.cache_resource(show_spinner=False)
+def phone_css() -> str:
+    return (ASSETS / "phone.css").read_text(encoding="utf-8")
+
+
 def local_owner_id(database: Database) -> tuple[int, str]:
     with database.write() as session:
         owner = owners.get_or_create_owner(session, owners.LOCAL_USERNAME)
@@ -36,6 +45,8 @@ def local_owner_id(database: Database) -> tuple[int, str]:
 
 def main() -> None:
     st.set_page_config(page_title="Klick", page_icon="🤝", layout="centered")
+    # Our own static stylesheet only; nothing a user typed or a card printed goes here.
+    st.html(f"<style>{phone_css()}</style>")
     settings = load_settings()
     database = shared_database(settings.database_url)
     owner_id, owner_name = local_owner_id(database)
