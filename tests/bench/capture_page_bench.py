@@ -48,14 +48,14 @@ def one_run(photo: bytes, workdir: Path) -> tuple[float, float, float]:
     reader_ms: list[float] = []
     real_scan = capture.intake.scan_image
 
-    def timed_scan(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def timed_scan(*args, **kwargs):
         start = time.perf_counter()
         try:
             return real_scan(*args, **kwargs)
         finally:
             reader_ms.append((time.perf_counter() - start) * 1000)
 
-    capture.intake.scan_image = timed_scan  # type: ignore[assignment]
+    capture.intake.scan_image = timed_scan
     try:
         at = AppTest.from_file(str(REPO_ROOT / "app.py"), default_timeout=120).run()
         at.switch_page("capture/page.py").run()
@@ -70,7 +70,7 @@ def one_run(photo: bytes, workdir: Path) -> tuple[float, float, float]:
         save_ms = (time.perf_counter() - start) * 1000
         assert at.session_state["capture.active_id"] is None, "the contact was not saved"
     finally:
-        capture.intake.scan_image = real_scan  # type: ignore[assignment]
+        capture.intake.scan_image = real_scan
     return upload_ms, sum(reader_ms), save_ms
 
 
