@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -160,3 +161,41 @@ def earlier_bodies(
         )
     )
     return [(name, body) for name, body in rows]
+
+
+@dataclass(frozen=True)
+class DraftReview:
+    """What the user decided about the checked text: findings kept anyway, ready to send."""
+
+    overridden: tuple[str, ...] = ()
+    ready: bool = False
+
+
+def get_review(session: Session, owner_id: int, follow_up_id: int) -> DraftReview | None:
+    follow_up = session.scalar(
+        select(FollowUp).where(FollowUp.id == follow_up_id, FollowUp.owner_id == owner_id)
+    )
+    if follow_up is None:
+        return None
+    return DraftReview(tuple(follow_up.overridden_findings or ()), bool(follow_up.ready))
+
+
+def set_review(
+    session: Session, owner_id: int, follow_up_id: int, *, overridden: Sequence[str], ready: bool
+) -> None:
+    """Keep the deliberately overridden findings; `ready` only after the edge checked the text."""
+    follow_up = _owned(session, owner_id, follow_up_id)
+    follow_up.overridden_findings = sorted(set(overridden))
+    follow_up.ready = ready
+
+
+def ready_follow_up_ids(session: Session, owner_id: int) -> set[int]:
+    """Queued follow-ups whose checked text is ready to send, for the queue's marks."""
+    rows = session.scalars(
+        select(FollowUp.id).where(
+            FollowUp.owner_id == owner_id,
+            FollowUp.status == FollowUpStatus.QUEUED.value,
+            FollowUp.ready.is_(True),
+        )
+    )
+    return set(rows)

@@ -173,6 +173,10 @@ class FollowUp(Base):
     status: Mapped[str] = mapped_column(String(10), default="queued")
     done_on: Mapped[date | None]
     next_check_in: Mapped[date | None]
+    # Finding keys (followup.model.Finding.key) the user deliberately kept, and whether the
+    # checked text was marked ready to send; saving a changed text clears `ready`.
+    overridden_findings: Mapped[list[str]] = mapped_column(JSON, default=list)
+    ready: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

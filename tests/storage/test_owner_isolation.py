@@ -32,6 +32,7 @@ def two_owners(database: Database) -> dict[str, Any]:
             session, a, event_id=event.id, details=SECRET, answers=ANSWERS
         )
         follow_up = followups.queue_follow_up(session, a, contact.id, due_at=datetime.now(UTC))
+        followups.set_review(session, a, follow_up.id, overridden=[], ready=True)
         no_thanks.add_no_thanks(session, a, ["hash-a"], event_id=event.id)
     return {
         "a": a,
@@ -70,6 +71,8 @@ READERS: dict[str, Callable[[Session, dict[str, Any]], Any]] = {
     "get_follow_up": lambda s, ids: followups.get_follow_up(s, ids["b"], ids["follow_up"]),
     "list_follow_ups": lambda s, ids: followups.list_follow_ups(s, ids["b"], status=None),
     "earlier_bodies": lambda s, ids: followups.earlier_bodies(s, ids["b"], except_contact_id=0),
+    "get_review": lambda s, ids: followups.get_review(s, ids["b"], ids["follow_up"]),
+    "ready_follow_up_ids": lambda s, ids: followups.ready_follow_up_ids(s, ids["b"]),
     "find_no_thanks": lambda s, ids: no_thanks.find_no_thanks(s, ids["b"], ["hash-a"]),
 }
 
@@ -103,6 +106,9 @@ WRITERS: dict[str, Callable[[Session, dict[str, Any]], Any]] = {
         s, ids["b"], ids["follow_up"], done_on=date(2026, 1, 1), next_check_in=None
     ),
     "delete_follow_up": lambda s, ids: followups.delete_follow_up(s, ids["b"], ids["follow_up"]),
+    "set_review": lambda s, ids: followups.set_review(
+        s, ids["b"], ids["follow_up"], overridden=["x"], ready=True
+    ),
 }
 
 
