@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, Select, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from storage.kinds import ContactStatus, Rating, ScanStatus
 from storage.matching import contact_keys
-from storage.models import CardImage, Contact, FollowUp, Meeting, utcnow
+from storage.models import CardImage, Contact, Event, FollowUp, Meeting, utcnow
 from storage.records import (
     CardRecord,
     ContactAnswers,
@@ -336,3 +338,77 @@ def delete_contact(session: Session, owner_id: int, contact_id: int) -> ContactR
         )
     session.execute(delete(Contact).where(Contact.id == contact_id, Contact.owner_id == owner_id))
     return record
+
+
+def list_event_page(
+    session: Session,
+    owner_id: int,
+    event_id: int,
+    *,
+    undecided_only: bool = False,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[ContactRecord]:
+    """One page of an event's contacts: unanswered first, then oldest first."""
+    statement = _with_scan_status().where(
+        Contact.owner_id == owner_id, Contact.event_id == event_id
+    )
+    if undecided_only:
+        statement = statement.where(Contact.status == ContactStatus.CAPTURED.value)
+    rows = session.execute(
+        statement.order_by(Contact.answered_at.is_not(None), Contact.created_at, Contact.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return [_record(c, s) for c, s in rows]
+
+
+@dataclass(frozen=True)
+class MeetingRecord:
+    """Where and when the user met a contact: the first capture, or a later meeting."""
+
+    event_id: int | None
+    event_name: str
+    event_date: date | None
+    note: str
+    met_at: datetime
+
+
+def contact_meetings(session: Session, owner_id: int, contact_id: int) -> list[MeetingRecord]:
+    """The contact's own event first, then every later meeting, oldest first."""
+    contact = session.scalar(
+        select(Contact).where(Contact.id == contact_id, Contact.owner_id == owner_id)
+    )
+    if contact is None:
+        return []
+    first = session.execute(
+        select(Event.name, Event.held_on).where(
+            Event.id == contact.event_id, Event.owner_id == owner_id
+        )
+    ).first()
+    found = [
+        MeetingRecord(
+            event_id=contact.event_id,
+            event_name=first[0] if first else "",
+            event_date=first[1] if first else None,
+            note=contact.note,
+            met_at=contact.created_at,
+        )
+    ]
+    rows = session.execute(
+        select(Meeting, Event.name, Event.held_on)
+        .outerjoin(Event, (Event.id == Meeting.event_id) & (Event.owner_id == owner_id))
+        .where(Meeting.owner_id == owner_id, Meeting.contact_id == contact_id)
+        .order_by(Meeting.created_at, Meeting.id)
+    )
+    found += [
+        MeetingRecord(
+            event_id=meeting.event_id,
+            event_name=name or "",
+            event_date=held_on,
+            note=meeting.note,
+            met_at=meeting.created_at,
+        )
+        for meeting, name, held_on in rows
+    ]
+    return found

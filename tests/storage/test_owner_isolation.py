@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session
 
-from storage import contacts, events, followups, no_thanks, owners
+from storage import contacts, events, followups, no_thanks, owners, triage
 from storage.db import Database
 from storage.kinds import Channel, ContactStatus, Rating
 from storage.records import ContactAnswers, ContactDetails, ScanOutcome
@@ -74,6 +74,10 @@ READERS: dict[str, Callable[[Session, dict[str, Any]], Any]] = {
     "get_review": lambda s, ids: followups.get_review(s, ids["b"], ids["follow_up"]),
     "ready_follow_up_ids": lambda s, ids: followups.ready_follow_up_ids(s, ids["b"]),
     "find_no_thanks": lambda s, ids: no_thanks.find_no_thanks(s, ids["b"], ["hash-a"]),
+    "list_event_page": lambda s, ids: contacts.list_event_page(s, ids["b"], ids["event"]),
+    "contact_meetings": lambda s, ids: contacts.contact_meetings(s, ids["b"], ids["contact"]),
+    "discard_candidates": lambda s, ids: triage.discard_candidates(s, ids["b"], ids["event"]),
+    "event_summary": lambda s, ids: triage.event_summary(s, ids["b"], ids["event"]).captured,
 }
 
 # Each writer, called as owner B on A's rows, must refuse with a not-found error.
@@ -108,6 +112,19 @@ WRITERS: dict[str, Callable[[Session, dict[str, Any]], Any]] = {
     "delete_follow_up": lambda s, ids: followups.delete_follow_up(s, ids["b"], ids["follow_up"]),
     "set_review": lambda s, ids: followups.set_review(
         s, ids["b"], ids["follow_up"], overridden=["x"], ready=True
+    ),
+    "discard_contact": lambda s, ids: triage.discard_contact(s, ids["b"], ids["contact"]),
+    "restore_contact": lambda s, ids: triage.restore_contact(
+        s,
+        ids["b"],
+        triage.DiscardedContact(
+            contact={"id": ids["contact"], "owner_id": ids["a"]},
+            card=None,
+            meetings=(),
+            follow_ups=(),
+            tally_id=0,
+            no_thanks_added=("hash-a",),
+        ),
     ),
 }
 
@@ -149,7 +166,7 @@ def test_every_repository_function_is_covered() -> None:
 
     public = {
         name
-        for module in (contacts, events, followups, no_thanks)
+        for module in (contacts, events, followups, no_thanks, triage)
         for name, fn in inspect.getmembers(module, inspect.isfunction)
         if fn.__module__ == module.__name__
         and not name.startswith("_")
