@@ -1,18 +1,22 @@
-"""Klick's Streamlit entry: page config, database, owner, language and navigation."""
+"""Klick's Streamlit entry: page config, login gate, owner, language and navigation."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import streamlit as st
 
-from storage import owners
+from storage import accounts, owners
 from storage.context import CONTEXT_KEY, AppContext
 from storage.db import Database, open_database
+from storage.serving import REFUSAL, ServingMode, serving_mode
 from storage.settings import load_settings
 from storage.texts import LANGUAGE_NAMES, LANGUAGES, Texts, choose_language
+from storage.throttle import LoginThrottle
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+LOGIN = "auth.login"  # (owner id, display name, expires at) of a password login
 
 TEXT = Texts(
     {
@@ -21,7 +25,23 @@ TEXT = Texts(
         "triage": {"en": "Triage", "de": "Sichten"},
         "follow_ups": {"en": "Follow-ups", "de": "Nachfassen"},
         "contacts": {"en": "Contacts", "de": "Kontakte"},
+        "account": {"en": "Account", "de": "Konto"},
         "language": {"en": "Language", "de": "Sprache"},
+        "log_in": {"en": "Log in", "de": "Anmelden"},
+        "username": {"en": "Username", "de": "Benutzername"},
+        "password": {"en": "Password", "de": "Passwort"},
+        "wrong": {
+            "en": "That username and password do not match.",
+            "de": "Benutzername und Passwort passen nicht zusammen.",
+        },
+        "throttled": {
+            "en": "Too many failed attempts. Try again in {minutes} minutes.",
+            "de": "Zu viele Fehlversuche. Versuchen Sie es in {minutes} Minuten wieder.",
+        },
+        "expired": {
+            "en": "Your session has expired; please log in again.",
+            "de": "Ihre Sitzung ist abgelaufen; bitte melden Sie sich neu an.",
+        },
     }
 )
 
@@ -33,11 +53,87 @@ def shared_database(url: str) -> Database:
 
 
 @st.cache_resource(show_spinner=False)
+def login_throttle() -> LoginThrottle:
+    """Process-wide, so failed logins count across every session of this server."""
+    return LoginThrottle()
+
+
+@st.cache_resource(show_spinner=False)
 def phone_css() -> str:
     return (ASSETS / "phone.css").read_text(encoding="utf-8")
 
 
-def local_owner_id(database: Database) -> tuple[int, str]:
+def oidc_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:
+        return False
+
+
+def password_login(database: Database, language: str, session_hours: float) -> tuple[int, str]:
+    """The logged-in owner, or a login form and a stop."""
+    login = st.session_state.get(LOGIN)
+    if login is not None:
+        owner_id, name, expires_at = login
+        if time.time() < expires_at:
+            return owner_id, name
+        del st.session_state[LOGIN]
+        st.info(TEXT(language, "expired"))
+    throttle = login_throttle()
+    st.title("Klick")
+    with st.form("auth.form"):
+        username = st.text_input(TEXT(language, "username"), max_chars=80, key="auth.username")
+        password = st.text_input(
+            TEXT(language, "password"), type="password", max_chars=200, key="auth.password"
+        )
+        submitted = st.form_submit_button(
+            TEXT(language, "log_in"), type="primary", key="auth.submit"
+        )
+    if submitted:
+        keys = (f"user:{accounts.normalise_username(username)}", f"ip:{st.context.ip_address}")
+        wait = throttle.retry_after(*keys)
+        if wait > 0:
+            st.error(TEXT(language, "throttled", minutes=max(1, round(wait / 60))))
+            st.stop()
+        with database.read() as session:
+            owner = accounts.authenticate(session, username, password)
+        if owner is None:
+            throttle.failed(*keys)
+            st.error(TEXT(language, "wrong"))
+        else:
+            throttle.succeeded(keys[0])
+            expires_at = time.time() + session_hours * 3600
+            st.session_state[LOGIN] = (owner.id, owner.display_name, expires_at)
+            st.rerun()
+    st.stop()
+
+
+def oidc_owner(database: Database, language: str) -> tuple[int, str]:
+    if not st.user.is_logged_in:
+        st.title("Klick")
+        st.button(TEXT(language, "log_in"), type="primary", on_click=st.login, key="auth.oidc")
+        st.stop()
+    identity = str(st.user.get("email") or st.user.get("sub"))
+    with database.write() as session:
+        owner = owners.get_or_create_owner(
+            session, f"oidc:{identity}"[:80], display_name=str(st.user.get("name") or "")
+        )
+    return owner.id, owner.display_name
+
+
+def current_owner(database: Database, language: str, session_hours: float) -> tuple[int, str]:
+    """Who is using Klick: the local user on loopback, else whoever logged in."""
+    with database.read() as session:
+        has_accounts = accounts.has_accounts(session)
+    address = st.get_option("server.address")
+    mode = serving_mode(address, oidc_configured=oidc_configured(), has_accounts=has_accounts)
+    if mode is ServingMode.REFUSED:
+        st.error(REFUSAL.format(address=address or "all interfaces"))
+        st.stop()
+    if mode is ServingMode.OIDC:
+        return oidc_owner(database, language)
+    if mode is ServingMode.ACCOUNTS:
+        return password_login(database, language, session_hours)
     with database.write() as session:
         owner = owners.get_or_create_owner(session, owners.LOCAL_USERNAME)
     return owner.id, owner.display_name
@@ -49,12 +145,12 @@ def main() -> None:
     st.html(f"<style>{phone_css()}</style>")
     settings = load_settings()
     database = shared_database(settings.database_url)
-    owner_id, owner_name = local_owner_id(database)
 
     st.session_state.setdefault("app.language", "")
     language = choose_language(
         st.session_state["app.language"] or settings.language, st.context.locale
     )
+    owner_id, owner_name = current_owner(database, language, settings.session_hours)
     st.session_state[CONTEXT_KEY] = AppContext(
         database=database,
         settings=settings,
@@ -74,40 +170,21 @@ def main() -> None:
             st.session_state["app.language"] = chosen
             st.rerun()
 
-    page = st.navigation(
+    def page(path: str, key: str, icon: str, url: str, default: bool = False) -> st.Page:
+        return st.Page(path, title=TEXT(language, key), icon=icon, url_path=url, default=default)
+
+    navigation = st.navigation(
         [
-            st.Page(
-                "capture/event_page.py",
-                title=TEXT(language, "event"),
-                icon="📅",
-                url_path="event",
-                default=True,
-            ),
-            st.Page(
-                "capture/page.py", title=TEXT(language, "capture"), icon="📷", url_path="capture"
-            ),
-            st.Page(
-                "followup/triage_page.py",
-                title=TEXT(language, "triage"),
-                icon="🌅",
-                url_path="triage",
-            ),
-            st.Page(
-                "followup/queue_page.py",
-                title=TEXT(language, "follow_ups"),
-                icon="✉️",
-                url_path="follow-ups",
-            ),
-            st.Page(
-                "followup/contacts_page.py",
-                title=TEXT(language, "contacts"),
-                icon="👥",
-                url_path="contacts",
-            ),
+            page("capture/event_page.py", "event", "📅", "event", default=True),
+            page("capture/page.py", "capture", "📷", "capture"),
+            page("followup/triage_page.py", "triage", "🌅", "triage"),
+            page("followup/queue_page.py", "follow_ups", "✉️", "follow-ups"),
+            page("followup/contacts_page.py", "contacts", "👥", "contacts"),
+            page("storage/account_page.py", "account", "🔒", "account"),
         ],
         position="top",
     )
-    page.run()
+    navigation.run()
 
 
 main()

@@ -24,6 +24,7 @@ class Settings:
     follow_up_hours: int = 48
     language: str = ""
     holiday_country: str = "DE"
+    session_hours: float = 12.0
 
 
 def default_data_dir(env: Mapping[str, str]) -> Path:
@@ -49,4 +50,5 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         follow_up_hours=int(env.get("KLICK_FOLLOW_UP_HOURS") or 48),
         language=(env.get("KLICK_LANGUAGE") or "").lower(),
         holiday_country=(env.get("KLICK_HOLIDAY_COUNTRY") or "DE").upper(),
+        session_hours=float(env.get("KLICK_SESSION_HOURS") or 12.0),
     )

@@ -9,8 +9,8 @@ import pytest
 
 from tests.conftest import REPO_ROOT
 
-# Modules at the edge (pages and their page_* parts, their session state, command lines,
-# the glue that stores before it reads) may import anything; everything else in capture/
+# Modules at the edge (pages and their page_* parts, *_service glue between pages and
+# storage, their session state, command lines) may import anything; everything else in capture/
 # and followup/ is the
 # pure core.
 EDGE = {
@@ -29,7 +29,13 @@ def _modules(package: str) -> list[Path]:
 
 def _is_edge(path: Path) -> bool:
     relative = path.relative_to(REPO_ROOT).as_posix()
-    return relative in EDGE or path.name.endswith("page.py") or path.name.startswith("page_")
+    name = path.name
+    return (
+        relative in EDGE
+        or name.endswith(("page.py", "_service.py"))
+        or name.startswith("page_")
+        or "_page_" in name
+    )
 
 
 def _imports(path: Path) -> set[str]:
@@ -66,7 +72,8 @@ def test_followup_core_uses_only_pure_storage_types(path: Path) -> None:
 
 @pytest.mark.parametrize("path", _modules("storage"), ids=lambda p: p.name)
 def test_storage_imports_nothing_of_ours(path: Path) -> None:
-    assert not _roots(_imports(path)) & {"streamlit", "capture", "followup"}
+    forbidden = {"capture", "followup"} | (set() if _is_edge(path) else {"streamlit"})
+    assert not _roots(_imports(path)) & forbidden
 
 
 def test_only_one_module_runs_tesseract() -> None:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from storage import owners
@@ -16,11 +17,17 @@ APP = str(REPO_ROOT / "app.py")
 
 
 @pytest.fixture
-def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("KLICK_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("KLICK_DATABASE_URL", f"sqlite:///{tmp_path / 'klick.db'}")
     monkeypatch.delenv("KLICK_LANGUAGE", raising=False)
-    return tmp_path
+    # As scripts/run.sh serves by default: loopback, the local user, no login.
+    previous = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")
+    try:
+        yield tmp_path
+    finally:
+        config.set_option("server.address", previous)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ PAGES = [
     "followup/triage_page.py",
     "followup/queue_page.py",
     "followup/contacts_page.py",
+    "storage/account_page.py",
 ]
 
 
