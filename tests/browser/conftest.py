@@ -36,7 +36,7 @@ class KlickServer:
     database_url: str
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -59,7 +59,7 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None
 def start_server(
     data_dir: Path, extra_env: dict[str, str] | None = None
 ) -> tuple[KlickServer, subprocess.Popen[bytes]]:
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     database_url = f"sqlite:///{data_dir / 'klick.db'}"
     env = {
