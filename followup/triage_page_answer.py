@@ -1,0 +1,52 @@
+"""Triage's first duty: a capture still waiting for its two answers is answered here."""
+
+from __future__ import annotations
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from capture import intake
+from capture.page_form import contact_form
+from followup import triage_service as service
+from followup.triage_page_parts import FLASH, card_image
+from followup.triage_page_texts import TEXT
+from storage import contacts
+from storage.context import AppContext
+from storage.records import ContactAnswers, ContactRecord
+from storage.texts import inert
+
+
+def answer_capture(ctx: AppContext, capture: ContactRecord) -> None:
+    """The card, the fields read from it and the two questions, as on the capture page."""
+    lang, db, owner = ctx.language, ctx.database, ctx.owner_id
+    card = service.load_card(db, owner, capture.id)
+    card_image(lang, card)
+    entry = contact_form(
+        f"triage.answer.{capture.id}",
+        lang,
+        capture.details,
+        card.field_confidence if card is not None else {},
+    )
+    if entry is None:
+        return
+    try:
+        checked = intake.check_answers(entry.rating, entry.note, lang)
+    except intake.AnswerError as refusal:
+        st.error(str(refusal))
+        return
+    answers = ContactAnswers(
+        rating=checked.rating,
+        note=checked.note,
+        they_need=entry.they_need,
+        i_offer=entry.i_offer,
+        is_pitch=entry.is_pitch,
+    )
+    try:
+        saved = intake.save_capture(
+            db, owner, capture.id, details=entry.details, answers=answers, language=lang
+        )
+    except (SQLAlchemyError, contacts.ContactError):
+        st.error(TEXT(lang, "save_failed"))
+        return
+    st.session_state[FLASH] = ("success", TEXT(lang, "answered", name=inert(saved.display_name)))
+    st.rerun()
