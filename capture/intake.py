@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from capture import CaptureError, ScanResult, scan_image
 from followup.notes import note_problem
@@ -56,38 +60,60 @@ def store_photo(
     database: Database, owner_id: int, *, event_id: int | None, photo: bytes, photo_type: str
 ) -> int:
     """Persist the photo as an unanswered capture; nothing after this can lose it."""
-    with database.write() as session:
-        return contacts.start_capture(
+    return database.write_with_retry(
+        lambda session: contacts.start_capture(
             session, owner_id, event_id=event_id, photo=photo, photo_type=photo_type
         )
+    )
 
 
 def read_card(
     database: Database, owner_id: int, contact_id: int, photo: bytes, settings: Settings
 ) -> ReadOutcome:
-    """Run the card reader on a stored capture and keep what it found (or why it failed)."""
+    """Run the card reader on a stored capture and keep what it found (or why it failed).
+
+    The photo is already stored: if the database refuses what was read, the capture stays
+    "pending" and is read again when it is opened, so nothing is lost either way.
+    """
     try:
-        scan = scan_image(photo, region=settings.region, languages=settings.ocr_languages)
+        scan = scan_image(
+            photo,
+            region=settings.region,
+            languages=settings.ocr_languages,
+            timeout_s=settings.ocr_timeout_s,
+        )
     except CaptureError as error:
-        log.warning("card %s could not be read: %s", contact_id, error.code)
-        with database.write() as session:
-            contacts.record_scan_failure(session, owner_id, contact_id, error.code)
+        code = error.code
+        log.warning("card %s could not be read: %s", contact_id, code)
+        _keep_scan(
+            database,
+            contact_id,
+            lambda session: contacts.record_scan_failure(session, owner_id, contact_id, code),
+        )
         return ReadOutcome(ContactDetails(), {}, error_code=error.code, error=str(error))
     details = details_from_scan(scan)
-    with database.write() as session:
-        contacts.record_scan(
-            session,
-            owner_id,
-            contact_id,
-            ScanOutcome(
-                details=details,
-                card_jpeg=scan.card_jpeg,
-                raw_text=scan.raw_text,
-                word_confidences=[(w.text, w.conf) for w in scan.words],
-                field_confidence=scan.confidence,
-            ),
-        )
+    outcome = ScanOutcome(
+        details=details,
+        card_jpeg=scan.card_jpeg,
+        raw_text=scan.raw_text,
+        word_confidences=[(w.text, w.conf) for w in scan.words],
+        field_confidence=scan.confidence,
+    )
+    _keep_scan(
+        database,
+        contact_id,
+        lambda session: contacts.record_scan(session, owner_id, contact_id, outcome),
+    )
     return ReadOutcome(details, dict(scan.confidence))
+
+
+def _keep_scan(database: Database, contact_id: int, work: Callable[[Session], None]) -> None:
+    try:
+        database.write_with_retry(work)
+    except SQLAlchemyError as error:
+        log.warning(
+            "card %s was read but the result was not stored: %s", contact_id, type(error).__name__
+        )
 
 
 def check_answers(rating: Rating | None, note: str, language: str) -> ContactAnswers:
@@ -135,10 +161,11 @@ def save_capture(
     answers: ContactAnswers,
     language: str,
 ) -> ContactRecord:
-    with database.write() as session:
-        return contacts.answer_capture(
+    return database.write_with_retry(
+        lambda session: contacts.answer_capture(
             session, owner_id, contact_id, details=details, answers=answers, language=language
         )
+    )
 
 
 def save_without_card(
@@ -150,8 +177,8 @@ def save_without_card(
     answers: ContactAnswers,
     language: str,
 ) -> ContactRecord:
-    with database.write() as session:
-        return contacts.add_contact(
+    return database.write_with_retry(
+        lambda session: contacts.add_contact(
             session,
             owner_id,
             event_id=event_id,
@@ -159,6 +186,7 @@ def save_without_card(
             answers=answers,
             language=language,
         )
+    )
 
 
 def add_meeting_instead(
@@ -171,10 +199,13 @@ def add_meeting_instead(
     answers: ContactAnswers,
 ) -> ContactRecord:
     """A known person met again: the meeting joins their contact, the new capture goes."""
-    with database.write() as session:
+
+    def work(session: Session) -> ContactRecord | None:
         contacts.add_meeting(session, owner_id, existing_id, event_id=event_id, note=answers.note)
         if capture_id is not None:
             contacts.delete_contact(session, owner_id, capture_id)
-        existing = contacts.get_contact(session, owner_id, existing_id)
+        return contacts.get_contact(session, owner_id, existing_id)
+
+    existing = database.write_with_retry(work)
     assert existing is not None
     return existing

@@ -6,9 +6,11 @@ import logging
 import os
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
+from rapidfuzz import fuzz
 
 from capture import ocr
 from capture.decode import decode_image
@@ -25,7 +27,7 @@ from capture.geometry import (
     text_skew,
 )
 from capture.ocr import WordDict
-from capture.result import ScanResult, Word
+from capture.result import FIELD_NAMES, CardFields, ScanResult, Word
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,9 @@ log = logging.getLogger(__name__)
 # about 20–40 px high, where Tesseract's LSTM reads best, and a call stays well under 1 s.
 WORK_SIDE = int(os.environ.get("KLICK_CAPTURE_WORK_SIDE", "1600"))
 PREPARE_MODE = os.environ.get("KLICK_CAPTURE_PREPARE", "grey")
+# The second look runs on a smaller copy: it is there for cards the first call could not
+# binarise, which are usually large type on a coloured ground, and it must stay cheap.
+SECOND_LOOK_SIDE = int(os.environ.get("KLICK_CAPTURE_SECOND_SIDE", "1200"))
 CARD_JPEG_SIDE = 1200
 CARD_JPEG_QUALITY = 82
 OCR_TIMEOUT_S = 30.0
@@ -96,6 +101,81 @@ def build_lines(words: Sequence[Word]) -> list[TextLine]:
     return lines
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What one Tesseract call made of the card."""
+
+    words: tuple[Word, ...]
+    lines: list[TextLine]
+    turns: int
+    fields: CardFields
+    confidence: dict[str, float]
+
+
+def _read(prepared: np.ndarray, languages: str, timeout_s: float, region: str | None,
+          config: str) -> Reading:
+    raw = ocr.run_tesseract(prepared, languages, timeout_s, config)
+    height, width = prepared.shape[:2]
+    turns = _upright_turns(raw) if raw else 0
+    words = build_words(raw, turns, width, height)
+    lines = build_lines(words)
+    fields, confidence = parse_lines(lines, region)
+    return Reading(words, lines, turns, fields, confidence)
+
+
+def _shrink(image: np.ndarray, long_side: int) -> np.ndarray:
+    scale = long_side / max(image.shape[:2])
+    if scale >= 1.0:
+        return image
+    return cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+
+
+def _needs_second_look(reading: Reading) -> bool:
+    """A card that already gave a name or company and a way to reach them is done."""
+    fields = reading.fields
+    reachable = bool(fields.emails or fields.phones)
+    return not (reachable and (fields.name or fields.company))
+
+
+def _same_item(field: str, a: str, b: str) -> bool:
+    """Two readings of one printed item (OCR disagreeing in a character or two)."""
+    if field == "phones":
+        da, db = "".join(c for c in a if c.isdigit()), "".join(c for c in b if c.isdigit())
+        if da[-9:] == db[-9:]:
+            return True
+        tail_a, tail_b = da[-8:], db[-8:]
+        return len(tail_a) == len(tail_b) and sum(x != y for x, y in zip(tail_a, tail_b,
+                                                                         strict=True)) <= 2
+    return fuzz.ratio(a.lower(), b.lower()) >= 80
+
+
+def merge_readings(first: Reading, second: Reading) -> Reading:
+    """Per field, the more confident reading; lists joined without near-duplicates."""
+    better = first if _weight(first) >= _weight(second) else second
+    other = second if better is first else first
+    values: dict[str, object] = {}
+    confidence: dict[str, float] = {}
+    for name in FIELD_NAMES:
+        a, b = getattr(better.fields, name), getattr(other.fields, name)
+        ca, cb = better.confidence.get(name, 0.0), other.confidence.get(name, 0.0)
+        if isinstance(a, tuple):
+            merged = list(a)
+            for item in b:
+                if not any(_same_item(name, item, kept) for kept in merged):
+                    merged.append(item)
+            values[name] = tuple(merged)
+            confidence[name] = max(ca, cb) if merged else 0.0
+        else:
+            values[name], confidence[name] = (a, ca) if (a and ca >= cb) or not b else (b, cb)
+    fields = CardFields(**values)  # type: ignore[arg-type]
+    return Reading(better.words, better.lines, better.turns, fields, confidence)
+
+
+def _weight(reading: Reading) -> float:
+    """Confident characters read: the better reading decides the card's rotation and text."""
+    return sum(len(w.text) for w in reading.words if w.conf >= 60)
+
+
 def encode_jpeg(card: np.ndarray) -> bytes:
     scale = min(1.0, CARD_JPEG_SIDE / max(card.shape[:2]))
     if scale < 1.0:
@@ -106,8 +186,17 @@ def encode_jpeg(card: np.ndarray) -> bytes:
     return bytes(buffer.tobytes())
 
 
-def scan_image(data: bytes, *, region: str | None = "DE", languages: str = "deu+eng") -> ScanResult:
-    """Read one card photo. Raises CaptureError (OcrError for Tesseract trouble)."""
+def scan_image(
+    data: bytes,
+    *,
+    region: str | None = "DE",
+    languages: str = "deu+eng",
+    timeout_s: float = OCR_TIMEOUT_S,
+) -> ScanResult:
+    """Read one card photo. Raises CaptureError (OcrError for Tesseract trouble).
+
+    `timeout_s` bounds the Tesseract run (the app passes its `ocr_timeout_s` setting).
+    """
     timings: dict[str, float] = {}
     start = clock = time.perf_counter()
 
@@ -129,33 +218,37 @@ def scan_image(data: bytes, *, region: str | None = "DE", languages: str = "deu+
     card = straighten(image, quad, WORK_SIDE)
     lap("find_card")
     prepared = prepare_for_ocr(card, PREPARE_MODE)
+    region = region.upper() if region else None
     lap("prepare")
-    raw = ocr.run_tesseract(prepared, languages, OCR_TIMEOUT_S)
+    reading = _read(prepared, languages, timeout_s, region, ocr.DEFAULT_CONFIG)
     lap("ocr")
-    height, width = prepared.shape[:2]
-    turns = _upright_turns(raw) if raw else 0
-    words = build_words(raw, turns, width, height)
-    upright = rotate_quarters(card, turns)
-    lines = build_lines(words)
-    if not any(sum(ch.isalnum() for ch in line.text) >= 2 for line in lines):
+    if _needs_second_look(reading):
+        # Tesseract binarises the whole card with one global threshold; a grey card on a
+        # lighter table, or a photo with a shadow, then turns to solid black. A second call
+        # with local (Sauvola) thresholding reads those; measured on ../shared/cards it adds
+        # e-mails and names the first call missed. Only incomplete readings pay for it.
+        second = _read(_shrink(prepared, SECOND_LOOK_SIDE), languages, timeout_s, region,
+                       ocr.LOCAL_THRESHOLD_CONFIG)
+        reading = merge_readings(reading, second)
+        lap("ocr_second_look")
+    if not reading.lines or not any(
+        sum(ch.isalnum() for ch in line.text) >= 2 for line in reading.lines
+    ):
         raise CaptureError(
             "No text was found on this photo. Please photograph the printed side of the card, "
             "or type the details.",
             code=NO_TEXT,
         )
-    region = region.upper() if region else None
-    fields, confidence = parse_lines(lines, region)
-    lap("fields")
-    card_jpeg = encode_jpeg(upright)
+    card_jpeg = encode_jpeg(rotate_quarters(card, reading.turns))
     lap("encode")
     timings["total"] = round((time.perf_counter() - start) * 1000, 1)
-    log.debug("scan: %d words, %d lines, quad=%s, turns=%d", len(words), len(lines),
-              quad is not None, turns)
+    log.debug("scan: %d words, %d lines, quad=%s, turns=%d", len(reading.words),
+              len(reading.lines), quad is not None, reading.turns)
     return ScanResult(
-        fields=fields,
-        confidence=confidence,
+        fields=reading.fields,
+        confidence=reading.confidence,
         card_jpeg=card_jpeg,
-        raw_text="\n".join(line.text for line in lines),
-        words=words,
+        raw_text="\n".join(line.text for line in reading.lines),
+        words=reading.words,
         timings_ms=timings,
     )

@@ -3,22 +3,86 @@
 from __future__ import annotations
 
 import logging
+import random
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+# A write the database asks us to repeat is repeated this often, waiting a random time up to
+# RETRY_FIRST_DELAY_S, doubling to at most RETRY_MAX_DELAY_S (about 1.5 s in all), so a
+# phone that met a busy moment never sees "database is locked" (issue 8).
+WRITE_ATTEMPTS = 5
+RETRY_FIRST_DELAY_S = 0.05
+RETRY_MAX_DELAY_S = 1.0
+
+# SQLite's own words for "another connection holds the lock, ask again later".
+SQLITE_BUSY_MESSAGES = ("database is locked", "database is busy", "database table is locked")
+# PostgreSQL: serialization failure, deadlock, lock not available, and the server
+# shutting down or starting up. Class 08 (connection exceptions) is matched by prefix.
+POSTGRES_RETRY_STATES = frozenset({"40001", "40P01", "55P03", "57P01", "57P02", "57P03"})
+SQLITE_FULL = 13
+POSTGRES_DISK_FULL = "53100"
+
+T = TypeVar("T")
+
+
+def _sqlstate(error: DBAPIError) -> str:
+    return str(getattr(error.orig, "sqlstate", "") or "")
+
+
+def connection_lost(error: DBAPIError) -> bool:
+    """The connection broke or could not be made (PostgreSQL); SQLite has no connection."""
+    if isinstance(error.orig, sqlite3.Error):
+        return False
+    state = _sqlstate(error)
+    return bool(
+        error.connection_invalidated
+        or state.startswith("08")
+        or state in {"57P01", "57P02", "57P03"}
+        or (not state and type(error.orig).__name__ == "OperationalError")
+    )
+
+
+def is_transient(error: BaseException) -> bool:
+    """Whether the database asked for the same work again: busy, serialization, connection."""
+    if not isinstance(error, DBAPIError):
+        return False
+    if isinstance(error.orig, sqlite3.OperationalError):
+        message = str(error.orig).lower()
+        return any(busy in message for busy in SQLITE_BUSY_MESSAGES)
+    return _sqlstate(error) in POSTGRES_RETRY_STATES or connection_lost(error)
+
+
+def is_storage_full(error: BaseException) -> bool:
+    """The disk (or the database's size limit) is full: repeating the write cannot help."""
+    if not isinstance(error, DBAPIError):
+        return False
+    orig = error.orig
+    if isinstance(orig, sqlite3.Error):
+        return getattr(orig, "sqlite_errorcode", None) == SQLITE_FULL or (
+            "database or disk is full" in str(orig).lower()
+        )
+    return _sqlstate(error) == POSTGRES_DISK_FULL
+
+
+def _describe(error: DBAPIError) -> str:
+    # The class and SQLSTATE only: the statement's parameters may hold personal data.
+    return f"{type(error.orig).__name__} {_sqlstate(error)}".strip()
 
 
 def is_sqlite(url: str) -> bool:
@@ -78,6 +142,7 @@ class Database:
         self.write_engine = make_engine(url, immediate=True) if is_sqlite(url) else self.engine
         self._read_sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
+        self.retries = 0  # writes repeated by write_with_retry, for benchmarks and logs
 
     @property
     def is_sqlite(self) -> bool:
@@ -94,6 +159,44 @@ class Database:
         """A session whose work commits as one transaction, or not at all."""
         with self._write_sessions.begin() as session:
             yield session
+
+    def write_with_retry(
+        self,
+        work: Callable[[Session], T],
+        *,
+        attempts: int = WRITE_ATTEMPTS,
+        first_delay_s: float = RETRY_FIRST_DELAY_S,
+    ) -> T:
+        """`work(session)` in one write transaction, repeated while the database asks for it.
+
+        Each attempt is a fresh transaction, so `work` must do all its writing through the
+        session it is given. A busy SQLite, a serialization failure or a connection lost
+        before the commit is retried with jittered exponential back-off; anything else, and
+        the last failure, is raised. A connection lost *during* the commit is not retried:
+        the server may have committed, and doing the work twice could duplicate it.
+        """
+        delay = first_delay_s
+        for attempt in range(1, attempts + 1):
+            committing = False
+            try:
+                with self._write_sessions() as session, session.begin():
+                    result = work(session)
+                    committing = True
+                return result
+            except DBAPIError as error:
+                in_doubt = committing and connection_lost(error)
+                if attempt == attempts or in_doubt or not is_transient(error):
+                    raise
+                self.retries += 1
+                log.warning(
+                    "write attempt %d of %d failed (%s); retrying",
+                    attempt,
+                    attempts,
+                    _describe(error),
+                )
+                time.sleep(random.uniform(delay / 2, delay))
+                delay = min(delay * 2, RETRY_MAX_DELAY_S)
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def upgrade(self) -> None:
         upgrade(self.write_engine)
