@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,6 +23,7 @@ from storage.records import (
 )
 
 MAX_TEXT = 5_000
+MAX_SHORT = 300  # name, title, company and each e-mail, phone, website
 MAX_LIST_ITEMS = 10
 
 
@@ -33,8 +35,13 @@ class ContactNotFound(LookupError):
     """No such contact for this owner (it may belong to someone else, or be discarded)."""
 
 
-def _clip(text: str) -> str:
-    return text.strip()[:MAX_TEXT]
+# Control characters other than tab and newline mean nothing on a card or in a note, and
+# PostgreSQL refuses NUL in text outright.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clip(text: str, limit: int = MAX_TEXT) -> str:
+    return _CONTROL.sub("", text).strip()[:limit]
 
 
 def _details(contact: Contact) -> ContactDetails:
@@ -85,12 +92,12 @@ def _owned(session: Session, owner_id: int, contact_id: int) -> Contact:
 
 
 def _apply_details(contact: Contact, details: ContactDetails) -> None:
-    contact.name = _clip(details.name)
-    contact.title = _clip(details.title)
-    contact.company = _clip(details.company)
-    contact.emails = [_clip(e) for e in details.emails if e.strip()][:MAX_LIST_ITEMS]
-    contact.phones = [_clip(p) for p in details.phones if p.strip()][:MAX_LIST_ITEMS]
-    contact.websites = [_clip(w) for w in details.websites if w.strip()][:MAX_LIST_ITEMS]
+    contact.name = _clip(details.name, MAX_SHORT)
+    contact.title = _clip(details.title, MAX_SHORT)
+    contact.company = _clip(details.company, MAX_SHORT)
+    contact.emails = [_clip(e, MAX_SHORT) for e in details.emails if e.strip()][:MAX_LIST_ITEMS]
+    contact.phones = [_clip(p, MAX_SHORT) for p in details.phones if p.strip()][:MAX_LIST_ITEMS]
+    contact.websites = [_clip(w, MAX_SHORT) for w in details.websites if w.strip()][:MAX_LIST_ITEMS]
     contact.address = _clip(details.address)
     contact.match_keys = " ".join(contact_keys(contact.emails, contact.phones))
 

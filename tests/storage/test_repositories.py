@@ -293,3 +293,34 @@ def test_owners_have_their_own_salt(database: Database) -> None:
         assert owners.owner_salt(session, first.id) != owners.owner_salt(session, second.id)
         owners.set_display_name(session, first.id, " Jana ")
         assert owners.find_owner(session, "a").display_name == "Jana"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored", "short"),
+    [
+        ("Robert'); DROP TABLE contacts;--", "Robert'); DROP TABLE contacts;--", None),
+        ("Nul\x00byte and bell\x07", "Nulbyte and bell", None),
+        ("Zeile 1\nZeile 2\tTab", "Zeile 1\nZeile 2\tTab", None),
+        ("x" * 20_000, "x" * contacts.MAX_TEXT, "x" * contacts.MAX_SHORT),
+        ("Ünïcødé ß 👍 مرحبا", "Ünïcødé ß 👍 مرحبا", None),
+    ],
+    ids=["sql", "control", "whitespace", "long", "unicode"],
+)
+def test_hostile_text_is_stored_as_plain_text(
+    database: Database, typed: str, stored: str, short: str | None
+) -> None:
+    short = short or stored
+    owner_id = _owner(database)
+    with database.write() as session:
+        saved = contacts.add_contact(
+            session,
+            owner_id,
+            event_id=None,
+            details=ContactDetails(name=typed, emails=(typed,)),
+            answers=ContactAnswers(rating=Rating.YES, note=typed),
+        )
+    with database.read() as session:
+        again = contacts.get_contact(session, owner_id, saved.id)
+        assert contacts.count_contacts(session, owner_id) == 1
+    assert again is not None
+    assert (again.details.name, again.note, again.details.emails) == (short, stored, (short,))
