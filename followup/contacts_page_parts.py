@@ -1,0 +1,347 @@
+"""The contacts page's pieces: the searchable list, one contact's detail, edit, import."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
+
+from followup import contact_service as service
+from followup.contacts_page_texts import TEXT
+from followup.triage_page_parts import card_image
+from followup.vcard import VCardError
+from storage import contacts
+from storage.context import AppContext
+from storage.kinds import FollowUpStatus, Rating
+from storage.records import ContactAnswers, ContactDetails, ContactRecord
+from storage.texts import inert
+
+OPEN = "contacts.open_id"
+PAGE = "contacts.page"
+FLASH = "contacts.flash"
+CONFIRM_DELETE = "contacts.confirm_delete"
+IMPORT_ROUND = "contacts.import_round"
+RATINGS = (Rating.YES, Rating.NOT_SURE, Rating.NO)
+
+
+def init_state() -> None:
+    for name, default in (
+        (OPEN, None),
+        (PAGE, 0),
+        (FLASH, None),
+        (CONFIRM_DELETE, False),
+        (IMPORT_ROUND, 0),
+    ):
+        st.session_state.setdefault(name, default)
+
+
+def show_flash() -> None:
+    if st.session_state[FLASH]:
+        kind, message = st.session_state[FLASH]
+        getattr(st, kind)(message)
+        st.session_state[FLASH] = None
+
+
+def _file_name(name: str, suffix: str) -> str:
+    stem = re.sub(r"[^\w.-]+", "_", name, flags=re.UNICODE).strip("_") or "contact"
+    return f"{stem[:60]}.{suffix}"
+
+
+def _open(contact_id: int | None) -> None:
+    st.session_state[OPEN] = contact_id
+    st.session_state[CONFIRM_DELETE] = False
+
+
+def _go(page: int) -> None:
+    st.session_state[PAGE] = page
+
+
+def contact_list(ctx: AppContext) -> None:
+    lang = ctx.language
+    query = st.text_input(
+        TEXT(lang, "search"),
+        key="contacts.query",
+        placeholder=TEXT(lang, "search_hint"),
+        help=TEXT(lang, "search_help"),
+        max_chars=200,
+    )
+    if st.session_state.get("contacts.last_query") != query:
+        st.session_state["contacts.last_query"] = query
+        st.session_state[PAGE] = 0
+    found = service.search(ctx.database, ctx.owner_id, query, st.session_state[PAGE])
+    st.session_state[PAGE] = found.page
+    if not found.items:
+        st.info(TEXT(lang, "none"))
+        return
+    st.caption(TEXT(lang, "found", count=found.total))
+    for contact in found.items:
+        with st.container(border=True, horizontal=True, vertical_alignment="center"):
+            with st.container():
+                st.markdown(f"**{inert(contact.display_name)}**")
+                line = " · ".join(
+                    inert(v) for v in (contact.details.company, contact.note[:80]) if v
+                )
+                if line:
+                    st.caption(line)
+            st.button(
+                TEXT(lang, "open"),
+                key=f"contacts.open.{contact.id}",
+                on_click=_open,
+                args=(contact.id,),
+            )
+    if found.pages > 1:
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.button(
+                TEXT(lang, "previous"),
+                key="contacts.previous",
+                disabled=found.page == 0,
+                on_click=_go,
+                args=(found.page - 1,),
+            )
+            st.caption(TEXT(lang, "page", page=found.page + 1, pages=found.pages))
+            st.button(
+                TEXT(lang, "next"),
+                key="contacts.next",
+                disabled=found.page >= found.pages - 1,
+                on_click=_go,
+                args=(found.page + 1,),
+            )
+
+
+def export_all(ctx: AppContext) -> None:
+    lang, db, owner = ctx.language, ctx.database, ctx.owner_id
+    with st.expander(TEXT(lang, "export")), st.container(horizontal=True):
+        # Built only when clicked: 10,000 contacts are not serialised on every rerun.
+        st.download_button(
+            TEXT(lang, "export_vcard"),
+            functools.partial(service.all_vcards, db, owner, ctx.settings.region),
+            file_name="klick-contacts.vcf",
+            mime="text/vcard",
+            key="contacts.export_vcard",
+            on_click="ignore",
+        )
+        st.download_button(
+            TEXT(lang, "export_csv"),
+            functools.partial(service.all_csv, db, owner),
+            file_name="klick-contacts.csv",
+            mime="text/csv",
+            key="contacts.export_csv",
+            on_click="ignore",
+        )
+
+
+def import_vcards(ctx: AppContext) -> None:
+    lang = ctx.language
+    with st.expander(TEXT(lang, "import")):
+        upload = st.file_uploader(
+            TEXT(lang, "import_file"),
+            type=["vcf", "vcard"],
+            key=f"contacts.import.{st.session_state[IMPORT_ROUND]}",
+        )
+        if upload is None:
+            return
+        try:
+            candidates = service.preview_import(ctx.database, ctx.owner_id, upload.getvalue())
+        except VCardError:
+            st.error(TEXT(lang, "import_failed"))
+            return
+        except ValueError:
+            st.error(TEXT(lang, "too_large"))
+            return
+        new = [c for c in candidates if not c.is_duplicate]
+        st.caption(
+            TEXT(lang, "import_preview", new=len(new), duplicates=len(candidates) - len(new))
+        )
+        for candidate in candidates:
+            name = candidate.contact.details.name or candidate.contact.details.company
+            if candidate.duplicate_of:
+                st.text(TEXT(lang, "duplicate_of", name=name, known=candidate.duplicate_of))
+            elif candidate.duplicate_of == "":
+                st.text(TEXT(lang, "duplicate_in_file", name=name))
+        if new and st.button(
+            TEXT(lang, "import_run", count=len(new)), key="contacts.import_run", type="primary"
+        ):
+            try:
+                added = service.import_contacts(
+                    ctx.database,
+                    ctx.owner_id,
+                    candidates,
+                    imported_note=TEXT(lang, "imported_note", date="{date}"),
+                    language=lang,
+                )
+            except (SQLAlchemyError, contacts.ContactError):
+                st.error(TEXT(lang, "save_failed"))
+                return
+            st.session_state[FLASH] = ("success", TEXT(lang, "imported", count=added))
+            st.session_state[IMPORT_ROUND] += 1
+            st.rerun()
+
+
+def _facts(lang: str, view: service.ContactView) -> None:
+    contact = view.contact
+    details = contact.details
+    st.subheader(inert(contact.display_name))
+    line = " · ".join(inert(v) for v in (details.title, details.company) if v)
+    if line:
+        st.caption(line)
+    for value in (*details.emails, *details.phones, *details.websites):
+        st.text(value)
+    if details.address:
+        st.text(details.address)
+    flags = TEXT(lang, "rating", rating=TEXT(lang, contact.rating.value) if contact.rating else "?")
+    if contact.is_pitch:
+        flags += f" · {TEXT(lang, 'pitch')}"
+    st.markdown(flags)
+    st.caption(TEXT(lang, "note"))
+    st.text(contact.note)
+    for key, value in (("need", contact.they_need), ("offer", contact.i_offer)):
+        if value:
+            st.caption(f"{TEXT(lang, key)}: {inert(value)}")
+    card_image(lang, view.card)
+
+
+def _history(lang: str, view: service.ContactView) -> None:
+    st.markdown(f"**{TEXT(lang, 'met')}**")
+    for meeting in view.meetings:
+        where = (
+            f"{meeting.event_name} ({meeting.event_date:%d.%m.%Y})"
+            if meeting.event_name and meeting.event_date
+            else f"{TEXT(lang, 'met_without_event')} ({meeting.met_at:%d.%m.%Y})"
+        )
+        st.text(f"{where}: {meeting.note}" if meeting.note else where)
+    st.markdown(f"**{TEXT(lang, 'history')}**")
+    if not view.follow_ups:
+        st.caption(TEXT(lang, "no_history"))
+    for follow_up in view.follow_ups:
+        if follow_up.status is FollowUpStatus.DONE and follow_up.done_on:
+            line = TEXT(
+                lang, "follow_up_done", channel=follow_up.channel.value, done=follow_up.done_on
+            )
+        else:
+            due = f"{follow_up.due_at.astimezone():%d.%m.%Y %H:%M}"
+            line = TEXT(lang, "follow_up_queued", channel=follow_up.channel.value, due=due)
+        st.text(f"{line}: {follow_up.subject}" if follow_up.subject else line)
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _edit(ctx: AppContext, contact: ContactRecord) -> None:
+    lang = ctx.language
+    details = contact.details
+    key = f"contacts.edit.{contact.id}"
+    with st.expander(TEXT(lang, "edit")), st.form(key, border=False):
+        name = st.text_input(TEXT(lang, "name"), details.name, max_chars=300, key=f"{key}.name")
+        title = st.text_input(TEXT(lang, "title_field"), details.title, key=f"{key}.title")
+        company = st.text_input(TEXT(lang, "company"), details.company, key=f"{key}.company")
+        emails = st.text_area(TEXT(lang, "emails"), "\n".join(details.emails), key=f"{key}.emails")
+        phones = st.text_area(TEXT(lang, "phones"), "\n".join(details.phones), key=f"{key}.phones")
+        websites = st.text_area(
+            TEXT(lang, "websites"), "\n".join(details.websites), key=f"{key}.websites"
+        )
+        address = st.text_area(TEXT(lang, "address"), details.address, key=f"{key}.address")
+        rating = st.radio(
+            TEXT(lang, "click"),
+            RATINGS,
+            index=RATINGS.index(contact.rating) if contact.rating else None,
+            format_func=lambda r: TEXT(lang, r.value),
+            horizontal=True,
+            key=f"{key}.rating",
+        )
+        note = st.text_area(TEXT(lang, "note"), contact.note, max_chars=5000, key=f"{key}.note")
+        need = st.text_input(TEXT(lang, "need"), contact.they_need, key=f"{key}.need")
+        offer = st.text_input(TEXT(lang, "offer"), contact.i_offer, key=f"{key}.offer")
+        pitch = st.toggle(TEXT(lang, "pitch"), contact.is_pitch, key=f"{key}.pitch")
+        if not st.form_submit_button(TEXT(lang, "save"), type="primary", key=f"{key}.save"):
+            return
+    if rating is None or not note.strip():
+        st.error(TEXT(lang, "needs_note"))
+        return
+    try:
+        saved = service.save(
+            ctx.database,
+            ctx.owner_id,
+            contact.id,
+            details=ContactDetails(
+                name=name,
+                title=title,
+                company=company,
+                emails=_lines(emails),
+                phones=_lines(phones),
+                websites=_lines(websites),
+                address=address,
+            ),
+            answers=ContactAnswers(
+                rating=rating, note=note, they_need=need, i_offer=offer, is_pitch=pitch
+            ),
+        )
+    except (SQLAlchemyError, contacts.ContactError, LookupError):
+        st.error(TEXT(lang, "save_failed"))
+        return
+    st.session_state[FLASH] = ("success", TEXT(lang, "saved", name=inert(saved.display_name)))
+    st.rerun()
+
+
+def _delete(ctx: AppContext, contact: ContactRecord) -> None:
+    lang = ctx.language
+    if not st.session_state[CONFIRM_DELETE]:
+        if st.button(
+            TEXT(lang, "delete"),
+            key="contacts.delete",
+            icon=":material/delete:",
+            help=TEXT(lang, "delete_help"),
+        ):
+            st.session_state[CONFIRM_DELETE] = True
+            st.rerun()
+        return
+    st.warning(TEXT(lang, "delete_confirm", name=inert(contact.display_name)))
+    with st.container(horizontal=True):
+        yes = st.button(TEXT(lang, "delete_yes"), key="contacts.delete_yes", type="primary")
+        st.button(
+            TEXT(lang, "cancel"), key="contacts.delete_cancel", on_click=_open, args=(contact.id,)
+        )
+    if yes:
+        try:
+            service.delete(ctx.database, ctx.owner_id, contact.id)
+        except (SQLAlchemyError, LookupError):
+            st.error(TEXT(lang, "save_failed"))
+            return
+        _open(None)
+        st.session_state[FLASH] = (
+            "success",
+            TEXT(lang, "deleted", name=inert(contact.display_name)),
+        )
+        st.rerun()
+
+
+def contact_detail(ctx: AppContext, contact_id: int) -> None:
+    lang = ctx.language
+    st.button(
+        TEXT(lang, "back"),
+        key="contacts.back",
+        icon=":material/arrow_back:",
+        on_click=_open,
+        args=(None,),
+    )
+    view = service.view(ctx.database, ctx.owner_id, contact_id)
+    if view is None:
+        st.warning(TEXT(lang, "gone"))
+        return
+    _facts(lang, view)
+    _history(lang, view)
+    st.download_button(
+        TEXT(lang, "export_one"),
+        functools.partial(
+            service.vcard_of, ctx.database, ctx.owner_id, contact_id, ctx.settings.region
+        ),
+        file_name=_file_name(view.contact.display_name, "vcf"),
+        mime="text/vcard",
+        key="contacts.export_one",
+        icon=":material/contact_page:",
+        on_click="ignore",
+    )
+    _edit(ctx, view.contact)
+    _delete(ctx, view.contact)

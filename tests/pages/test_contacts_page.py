@@ -1,0 +1,177 @@
+"""The contacts page through AppTest: search, detail, edit, delete, export and import."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from followup import contact_service
+from followup.vcard import parse_vcards
+from storage import contacts, events, followups, triage
+from storage.db import Database
+from storage.kinds import ContactStatus, Rating
+from storage.records import ContactAnswers, ContactDetails
+from tests.pages.conftest import APP, local_owner_id
+
+
+def _add(database: Database, owner_id: int, event_id: int | None, name: str, **kw: Any) -> int:
+    details = ContactDetails(
+        name=name,
+        company=kw.get("company", ""),
+        emails=kw.get("emails", ()),
+        phones=kw.get("phones", ()),
+    )
+    with database.write() as session:
+        return contacts.add_contact(
+            session,
+            owner_id,
+            event_id=event_id,
+            details=details,
+            answers=ContactAnswers(rating=Rating.YES, note=kw.get("note", f"{name} rows boats.")),
+        ).id
+
+
+@pytest.fixture
+def book(app_env: Any, app_database: Database) -> dict[str, Any]:
+    owner_id = local_owner_id(app_database)
+    with app_database.write() as session:
+        event = events.create_event(session, owner_id, name="Gründerabend", held_on=date.today())
+        later = events.create_event(
+            session, owner_id, name="Sommerfest", held_on=date.today() + timedelta(days=1)
+        )
+    jörg = _add(
+        app_database,
+        owner_id,
+        event.id,
+        "Jörg Müller",
+        company="Kofferfabrik",
+        emails=("joerg@kofferfabrik.de",),
+        phones=("+49 176 12345678",),
+        note="Restores Bauhaus chairs; wants a fabric printer.",
+    )
+    anna = _add(app_database, owner_id, event.id, "Anna Schäfer", company="Lindenhof")
+    with app_database.write() as session:
+        contacts.add_meeting(session, owner_id, jörg, event_id=later.id, note="Met at the lake.")
+        followups.queue_follow_up(
+            session, owner_id, jörg, due_at=datetime.now(UTC) + timedelta(hours=48)
+        )
+    return {"db": app_database, "owner": owner_id, "jörg": jörg, "anna": anna}
+
+
+def _open() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    at.switch_page("followup/contacts_page.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _names(at: AppTest) -> list[str]:
+    return [m.value.strip("*") for m in at.markdown if m.value.startswith("**")]
+
+
+@pytest.mark.parametrize("query", ["müller", "KOFFER", "bauhaus"])
+def test_search_finds_by_name_company_and_note(book: dict[str, Any], query: str) -> None:
+    at = _open()
+    assert len(_names(at)) == 2
+    at.text_input(key="contacts.query").input(query).run()
+    assert _names(at) == ["Jörg Müller"]
+
+
+def test_detail_shows_where_you_met_and_the_follow_up_history(book: dict[str, Any]) -> None:
+    at = _open()
+    at.button(key=f"contacts.open.{book['jörg']}").click().run()
+    assert not at.exception, at.exception
+    texts = [t.value for t in at.text]
+    assert "joerg@kofferfabrik.de" in texts and "+49 176 12345678" in texts
+    assert any(t.startswith("Gründerabend (") for t in texts)
+    assert any(t.startswith("Sommerfest (") and t.endswith("Met at the lake.") for t in texts)
+    assert any(t.startswith("email, due ") for t in texts)
+    assert [b.label for b in at.get("download_button")] == ["vCard"]
+    at.button(key="contacts.back").click().run()
+    assert len(_names(at)) == 2
+
+
+def test_edit_keeps_what_is_typed_and_saves(book: dict[str, Any]) -> None:
+    at = _open()
+    at.button(key=f"contacts.open.{book['anna']}").click().run()
+    key = f"contacts.edit.{book['anna']}"
+    at.text_input(key=f"{key}.company").input("Gasthof Linde")
+    at.text_area(key=f"{key}.note").input("Runs the Linde; wants a cellar for cheese.")
+    at.button(key=f"{key}.save").click().run()
+    assert not at.exception, at.exception
+    assert "Saved Anna Schäfer" in at.success[0].value
+    with book["db"].read() as session:
+        anna = contacts.get_contact(session, book["owner"], book["anna"])
+    assert anna.details.company == "Gasthof Linde"
+    assert anna.note == "Runs the Linde; wants a cellar for cheese."
+
+
+def test_delete_asks_then_purges_like_discard(book: dict[str, Any]) -> None:
+    at = _open()
+    at.button(key=f"contacts.open.{book['jörg']}").click().run()
+    at.button(key="contacts.delete").click().run()
+    assert "Delete Jörg Müller for good?" in at.warning[0].value
+    at.button(key="contacts.delete_yes").click().run()
+    assert not at.exception, at.exception
+    assert "deleted, for good" in at.success[0].value
+    with book["db"].read() as session:
+        assert contacts.get_contact(session, book["owner"], book["jörg"]) is None
+        assert followups.list_follow_ups(session, book["owner"], status=None) == []
+        summary = triage.event_summary(session, book["owner"], 1)
+    assert summary.discarded == 1
+    assert _names(at) == ["Anna Schäfer"]
+
+
+def test_export_all_as_vcard_and_csv(book: dict[str, Any]) -> None:
+    database, owner = book["db"], book["owner"]
+    cards = parse_vcards(contact_service.all_vcards(database, owner))
+    assert {c.details.name for c in cards} == {"Jörg Müller", "Anna Schäfer"}
+    csv_bytes = contact_service.all_csv(database, owner)
+    assert csv_bytes.startswith(b"\xef\xbb\xbf") and "Jörg Müller".encode() in csv_bytes
+    one = contact_service.vcard_of(database, owner, book["jörg"])
+    assert "TEL;TYPE=CELL,VOICE:+49 176 12345678" in one
+    at = _open()
+    assert {b.label for b in at.get("download_button")} >= {"All as vCard", "All as CSV"}
+
+
+def test_import_skips_duplicates_and_adds_the_rest(book: dict[str, Any]) -> None:
+    vcf = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jörg Müller\r\nEMAIL:JOERG@kofferfabrik.de\r\n"
+        "END:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë Neu\r\nTEL;TYPE=CELL:0176 55544433\r\n"
+        "NOTE:Makes cello strings from gut.\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë N.\r\nTEL:+49 176 55544433\r\nEND:VCARD\r\n"
+    )
+    at = _open()
+    at.file_uploader(key="contacts.import.0").upload("book.vcf", vcf.encode(), "text/vcard").run()
+    assert not at.exception, at.exception
+    assert "1 new, 2 already known (skipped)." in [c.value for c in at.caption]
+    texts = [t.value for t in at.text]
+    assert "Jörg Müller: already known as Jörg Müller" in texts
+    assert "Zoë N.: twice in this file" in texts
+    at.button(key="contacts.import_run").click().run()
+    assert "Imported 1 contact(s)." in at.success[0].value
+    with book["db"].read() as session:
+        (zoe,) = contacts.search_contacts(session, book["owner"], "Zoë")
+    assert zoe.note == "Makes cello strings from gut."
+    assert zoe.status is ContactStatus.KEPT and zoe.event_id is None
+
+
+def test_a_file_that_is_no_vcard_is_explained(book: dict[str, Any]) -> None:
+    at = _open()
+    at.file_uploader(key="contacts.import.0").upload("x.vcf", b"\x89PNG...", "text/vcard").run()
+    assert "could not be read as vCards" in at.error[0].value
+
+
+def test_the_contact_list_is_paginated(app_env: Any, app_database: Database) -> None:
+    owner_id = local_owner_id(app_database)
+    for number in range(45):
+        _add(app_database, owner_id, None, f"Gast {number:02d}")
+    at = _open()
+    assert len(_names(at)) == 20 and "Page 1 of 3" in [c.value for c in at.caption]
+    at.button(key="contacts.next").click().run()
+    at.button(key="contacts.next").click().run()
+    assert len(_names(at)) == 5
