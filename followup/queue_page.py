@@ -1,21 +1,61 @@
-"""Follow-ups due, and the composer (issue 6 builds them)."""
+"""Follow-ups due, earliest first (overdue ones marked); each opens the composer."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from followup import service
+from followup.page_queue_composer import FLASH, OPEN, composer_view
+from followup.page_queue_texts import TEXT
 from storage.context import CONTEXT_KEY, AppContext
-from storage.texts import Texts
+from storage.texts import inert
 
-TEXT = Texts(
-    {
-        "title": {"en": "Follow-ups", "de": "Nachfassen"},
-        "coming": {
-            "en": "Personal follow-ups (card, e-mail, call) arrive with the next release.",
-            "de": "Persönliches Nachfassen (Karte, E-Mail, Anruf) kommt mit der nächsten Version.",
-        },
-    }
-)
 ctx: AppContext = st.session_state[CONTEXT_KEY]
-st.title(TEXT(ctx.language, "title"))
-st.info(TEXT(ctx.language, "coming"))
+lang = ctx.language
+st.session_state.setdefault(OPEN, None)
+st.session_state.setdefault(FLASH, None)
+
+
+def queue_list() -> None:
+    items = service.list_queue(ctx.database, ctx.owner_id)
+    if not items:
+        st.info(TEXT(lang, "empty"))
+        return
+    st.caption(TEXT(lang, "count", count=len(items)))
+    for item in items:
+        follow_up = item.follow_up
+        day = f"{follow_up.due_at:%d.%m.%Y}"
+        when = (
+            f":red[**⚠ {TEXT(lang, 'overdue', date=day)}**]"
+            if item.overdue
+            else TEXT(lang, "due", date=day)
+        )
+        marks = [TEXT(lang, follow_up.channel.value), when]
+        if item.ready:
+            marks.append(f":green[✓ {TEXT(lang, 'ready')}]")
+        with st.container(border=True):
+            left, right = st.columns([3, 1], vertical_alignment="center")
+            name = follow_up.contact_name or f"#{follow_up.contact_id}"
+            left.markdown(f"**{inert(name)}**  \n{' · '.join(marks)}")
+            if right.button(TEXT(lang, "open"), key=f"queue.open.{follow_up.id}"):
+                st.session_state[OPEN] = follow_up.id
+                st.rerun()
+    st.download_button(
+        TEXT(lang, "calendar"),
+        data=service.due_calendar(ctx.database, ctx.owner_id, language=lang),
+        file_name="klick-follow-ups.ics",
+        mime="text/calendar",
+        on_click="ignore",
+        key="queue.calendar",
+    )
+
+
+st.title(TEXT(lang, "title"))
+if st.session_state[FLASH]:
+    kind, message = st.session_state[FLASH]
+    getattr(st, kind)(message)
+    st.session_state[FLASH] = None
+if st.session_state[OPEN] is not None:
+    composer_view(ctx, st.session_state[OPEN])
+else:
+    queue_list()

@@ -1,0 +1,282 @@
+"""The follow-up queue and composer through AppTest: from the queue to done."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from followup import service
+from followup.checkin import next_check_in
+from followup.model import AddressForm, Channel, Language
+from storage import contacts, events, followups, owners
+from storage.db import Database
+from storage.kinds import FollowUpStatus, Rating
+from storage.records import ContactAnswers, ContactDetails
+from tests.pages.conftest import APP, local_owner_id
+
+PAGE = "followup/queue_page.py"
+ANNA = ContactDetails(
+    name="Anna Berger",
+    emails=("anna@bootswerft.example",),
+    phones=("+49 911 123456",),
+    address="Anna Berger\nHafenstraße 3\n90402 Nürnberg",
+)
+ANNA_NOTE = "restores old wooden boats with her daughter"
+STOCK = "I hope this finds you well."
+
+
+@dataclass(frozen=True)
+class Seeded:
+    owner_id: int
+    contact_id: int
+    follow_up_id: int
+
+
+def seed(
+    database: Database,
+    *,
+    details: ContactDetails = ANNA,
+    note: str = ANNA_NOTE,
+    need: str = "a carpenter who knows larch",
+    due_in: timedelta = timedelta(hours=-2),
+    language: str = "en",
+    my_name: str = "Max Klein",
+) -> Seeded:
+    owner_id = local_owner_id(database)
+    with database.write() as session:
+        owners.set_display_name(session, owner_id, my_name)
+        event = events.create_event(
+            session, owner_id, name="Founders Night", held_on=date(2026, 11, 23)
+        )
+        contact = contacts.add_contact(
+            session,
+            owner_id,
+            event_id=event.id,
+            details=details,
+            answers=ContactAnswers(rating=Rating.YES, note=note, they_need=need),
+            language=language,
+        )
+        follow_up = followups.queue_follow_up(
+            session, owner_id, contact.id, due_at=datetime.now(UTC) + due_in, language=language
+        )
+    return Seeded(owner_id, contact.id, follow_up.id)
+
+
+def queue_page() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def open_composer(at: AppTest, follow_up_id: int) -> None:
+    at.button(key=f"queue.open.{follow_up_id}").click().run()
+    assert not at.exception, at.exception
+
+
+def body_area(at: AppTest, follow_up_id: int):
+    return next(a for a in at.text_area if (a.key or "").startswith(f"queue.body.{follow_up_id}."))
+
+
+def stored(database: Database, seeded: Seeded):
+    with database.read() as session:
+        return (
+            followups.get_follow_up(session, seeded.owner_id, seeded.follow_up_id),
+            followups.get_review(session, seeded.owner_id, seeded.follow_up_id),
+        )
+
+
+def test_the_queue_lists_by_due_date_and_marks_the_overdue(
+    app_env: Path, app_database: Database
+) -> None:
+    later = seed(app_database, details=ContactDetails(name="Bea Later"), due_in=timedelta(days=2))
+    overdue = seed(app_database, due_in=timedelta(days=-1))
+    at = queue_page()
+    rows = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert rows[0].startswith("**Anna Berger**") and "overdue since" in rows[0]
+    assert rows[1].startswith("**Bea Later**") and "overdue" not in rows[1]
+    assert [b.key for b in at.button if b.key and b.key.startswith("queue.open.")] == [
+        f"queue.open.{overdue.follow_up_id}",
+        f"queue.open.{later.follow_up_id}",
+    ]
+    assert [d.label for d in at.download_button] == ["Add due dates to my calendar (.ics)"]
+
+
+def test_from_the_queue_to_done(app_env: Path, app_database: Database) -> None:
+    seeded = seed(app_database)
+    fid = seeded.follow_up_id
+    at = queue_page()
+    open_composer(at, fid)
+
+    # A draft written from the note, stored at once.
+    draft = body_area(at, fid).value
+    assert "wooden boats with your daughter" in draft and "carpenter who knows larch" in draft
+    assert draft.startswith("Dear Anna,") and draft.endswith("Max Klein")
+    follow_up, review = stored(app_database, seeded)
+    assert follow_up.body == draft and not review.ready
+    assert "no_findings" not in [w.value for w in at.warning]
+
+    # A stock phrase is flagged with the phrase; ready is refused until it is overridden.
+    body_area(at, fid).input(draft.replace("Dear Anna,", f"Dear Anna,\n\n{STOCK}"))
+    at.button(key=f"queue.save.{fid}").click().run()
+    assert not at.exception, at.exception
+    warnings = [w.value for w in at.warning]
+    assert len(warnings) == 1 and "I hope this finds you well" in warnings[0]
+    assert at.button(key=f"queue.ready.{fid}").disabled
+    keep = next(c for c in at.checkbox if (c.key or "").startswith(f"queue.keep.{fid}."))
+    keep.check().run()
+    assert not at.button(key=f"queue.ready.{fid}").disabled
+    at.button(key=f"queue.ready.{fid}").click().run()
+    assert not at.exception, at.exception
+    follow_up, review = stored(app_database, seeded)
+    assert review.ready and len(review.overridden) == 1 and STOCK in follow_up.body
+    assert any("ready to send" in s.value for s in at.success)
+
+    # Card: the PNG preview on the page and the PDF to download; the edited text is kept.
+    at.radio(key=f"queue.channel.{fid}").set_value(Channel.CARD).run()
+    assert not at.exception, at.exception
+    assert at.image, "the card preview is shown"
+    downloads = at.download_button
+    assert [d.label for d in downloads] == ["Download the card (PDF, A6)"]
+    follow_up, review = stored(app_database, seeded)
+    assert follow_up.channel is Channel.CARD and STOCK in follow_up.body and review.ready
+
+    # E-mail: a mailto link with subject and body, and the text in a copyable block.
+    at.radio(key=f"queue.channel.{fid}").set_value(Channel.EMAIL).run()
+    links = [link.proto.url for link in at.link_button]
+    assert len(links) == 1 and links[0].startswith("mailto:anna@bootswerft.example?subject=")
+    assert "wooden%20boats" in links[0]
+    assert at.code and "wooden boats" in at.code[0].value
+
+    # Call: a tel: link and talking points from the note.
+    at.radio(key=f"queue.channel.{fid}").set_value(Channel.CALL).run()
+    assert [link.proto.url for link in at.link_button] == ["tel:+49911123456"]
+    points = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert points and "wooden boats" in points[0]
+
+    # Done: the proposed next check-in is an ordinary day months later, and it is stored.
+    proposed = next_check_in(date.today(), country="DE")
+    assert at.date_input(key=f"queue.check_in.{fid}").value == proposed
+    at.button(key=f"queue.done.{fid}").click().run()
+    assert not at.exception, at.exception
+    follow_up, _ = stored(app_database, seeded)
+    assert follow_up.status is FollowUpStatus.DONE and follow_up.done_on == date.today()
+    assert follow_up.next_check_in == proposed and proposed.weekday() < 5
+    assert f"{proposed:%d.%m.%Y}" in at.success[0].value
+    assert "Nothing to follow up" in at.info[0].value
+
+
+def test_the_user_may_change_the_proposed_check_in(app_env: Path, app_database: Database) -> None:
+    seeded = seed(app_database)
+    at = queue_page()
+    open_composer(at, seeded.follow_up_id)
+    chosen = date.today() + timedelta(days=40)
+    at.date_input(key=f"queue.check_in.{seeded.follow_up_id}").set_value(chosen).run()
+    at.button(key=f"queue.done.{seeded.follow_up_id}").click().run()
+    follow_up, _ = stored(app_database, seeded)
+    assert follow_up.next_check_in == chosen
+
+
+def test_different_notes_give_different_drafts(app_env: Path, app_database: Database) -> None:
+    anna = seed(app_database)
+    ben = seed(
+        app_database,
+        details=ContactDetails(name="Ben Ortiz", emails=("ben@example.org",)),
+        note="builds cargo bikes for bakeries in Fürth",
+        need="",
+    )
+    at = queue_page()
+    open_composer(at, anna.follow_up_id)
+    at.button(key="queue.back").click().run()
+    open_composer(at, ben.follow_up_id)
+    ben_body = body_area(at, ben.follow_up_id).value
+    anna_body, _ = stored(app_database, anna)
+    assert "cargo bikes" in ben_body and "boats" not in ben_body
+    assert "boats" in anna_body.body and ben_body != anna_body.body
+
+
+def test_a_german_contact_gets_sie_and_can_be_switched_to_du(
+    app_env: Path, app_database: Database
+) -> None:
+    seeded = seed(
+        app_database,
+        details=ContactDetails(name="Jürgen Weiß", emails=("jw@kita-app.de",)),
+        note="sucht einen Mitgründer für seine Kita-App",
+        need="",
+        language="de",
+    )
+    fid = seeded.follow_up_id
+    at = queue_page()
+    open_composer(at, fid)
+    sie = body_area(at, fid).value
+    assert "Jürgen Weiß" in sie.splitlines()[0] and "Sie" in sie
+    at.radio(key=f"queue.form.{fid}").set_value(AddressForm.DU).run()
+    assert not at.exception, at.exception
+    du = body_area(at, fid).value
+    assert du != sie and du.startswith("Hallo Jürgen")
+    assert not [w for w in at.warning], "the du draft passes the form-of-address check"
+    with app_database.read() as session:
+        contact = contacts.get_contact(session, seeded.owner_id, seeded.contact_id)
+    assert contact is not None and (contact.language, contact.address_form) == ("de", "du")
+
+    at.radio(key=f"queue.language.{fid}").set_value(Language.EN).run()
+    assert body_area(at, fid).value.startswith(("Dear", "Hi", "Hello"))
+
+
+def test_the_users_own_name_is_asked_once_for_the_sign_off(
+    app_env: Path, app_database: Database
+) -> None:
+    seeded = seed(app_database, my_name="")
+    fid = seeded.follow_up_id
+    at = queue_page()
+    open_composer(at, fid)
+    assert not body_area(at, fid).value.endswith("Max Klein")
+    at.text_input(key=f"queue.my_name.{fid}").input("Max Klein")
+    at.button(key=f"queue.save_name.{fid}").click().run()
+    assert not at.exception, at.exception
+    assert body_area(at, fid).value.endswith("Max Klein")
+    with app_database.read() as session:
+        owner = owners.find_owner(session, owners.LOCAL_USERNAME)
+    assert owner is not None and owner.display_name == "Max Klein"
+    assert not [t for t in at.text_input if t.key == f"queue.my_name.{fid}"]
+
+
+def test_ready_is_refused_while_a_finding_is_open(app_env: Path, app_database: Database) -> None:
+    seeded = seed(app_database)
+    service.open_composer(
+        app_database, seeded.owner_id, seeded.follow_up_id, my_name="Max", ui_language="en"
+    )
+    service.save_text(
+        app_database, seeded.owner_id, seeded.follow_up_id, subject="Hi", body=f"Hi Anna,\n{STOCK}"
+    )
+    with pytest.raises(service.NotReadyError) as refused:
+        service.mark_ready(
+            app_database,
+            seeded.owner_id,
+            seeded.follow_up_id,
+            overridden=set(),
+            ui_language="en",
+            my_name="Max",
+        )
+    assert {f.kind for f in refused.value.findings} >= {"stock_phrase", "no_personal_detail"}
+    _, review = stored(app_database, seeded)
+    assert not review.ready
+
+
+def test_markup_in_a_note_is_shown_as_typed(app_env: Path, app_database: Database) -> None:
+    seeded = seed(
+        app_database,
+        details=ContactDetails(name="**Eve** <b>Bold</b>"),
+        note="<script>alert(1)</script> restores [boats](javascript:x)",
+    )
+    at = queue_page()
+    rows = [m.value for m in at.markdown if "Eve" in m.value]
+    assert rows and "\\*\\*Eve\\*\\*" in rows[0] and "\\<b\\>" in rows[0]
+    open_composer(at, seeded.follow_up_id)
+    assert not at.exception, at.exception
+    assert any("<script>" in t.value for t in at.text)
+    assert not [m for m in at.markdown if "<script>" in m.value]
