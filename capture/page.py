@@ -13,18 +13,27 @@ from capture.page_form import FormInput, contact_form
 from capture.page_texts import TEXT
 from storage import contacts, events
 from storage.context import CONTEXT_KEY, AppContext
+from storage.db import is_storage_full
 from storage.records import ContactAnswers, ContactDetails
 from storage.texts import inert
 
 ACTIVE = "capture.active_id"  # the capture being answered
 ROUND = "capture.round"  # bumps after each save: a fresh file picker for the next card
 SEEN = "capture.seen_upload"  # the upload already stored, so a rerun does not store it twice
-UNSAVED = "capture.unsaved_photo"  # a photo the database refused, kept for "Try again"
+UNSAVED = "capture.unsaved_photos"  # photos the database refused, kept for "Try again"
+UNSAVED_WHY = "capture.unsaved_reason"  # "store_full" when the disk is full, else "store_failed"
 FLASH = "capture.flash"
 
 ctx: AppContext = st.session_state[CONTEXT_KEY]
 lang, db, owner = ctx.language, ctx.database, ctx.owner_id
-for name, default in ((ACTIVE, None), (ROUND, 0), (SEEN, None), (UNSAVED, None), (FLASH, None)):
+for name, default in (
+    (ACTIVE, None),
+    (ROUND, 0),
+    (SEEN, None),
+    (UNSAVED, []),
+    (UNSAVED_WHY, "store_failed"),
+    (FLASH, None),
+):
     st.session_state.setdefault(name, default)
 
 
@@ -36,21 +45,39 @@ def error_text(code: str | None, fallback: str | None) -> str:
     return TEXT(lang, "bad_photo", reason=reason)
 
 
-def take_photo(photo: bytes, photo_type: str, event_id: int) -> None:
-    """Store first (the photo is safe from here on), then read."""
+def take_photo(photo: bytes, photo_type: str, event_id: int) -> bool:
+    """Store first (the photo is safe from here on), then read. False: kept in the session."""
     try:
         contact_id = intake.store_photo(
             db, owner, event_id=event_id, photo=photo, photo_type=photo_type
         )
-    except SQLAlchemyError:
-        st.session_state[UNSAVED] = (photo, photo_type)
-        return
-    st.session_state[UNSAVED] = None
+    except SQLAlchemyError as error:
+        st.session_state[UNSAVED] = [*st.session_state[UNSAVED], (photo, photo_type)]
+        st.session_state[UNSAVED_WHY] = "store_full" if is_storage_full(error) else "store_failed"
+        return False
     st.session_state[ACTIVE] = contact_id
     with st.spinner(TEXT(lang, "reading")):
         outcome = intake.read_card(db, owner, contact_id, photo, ctx.settings)
     if outcome.error_code:
         st.session_state[FLASH] = ("warning", error_text(outcome.error_code, outcome.error))
+    return True
+
+
+def store_unsaved(event_id: int) -> None:
+    """Store the refused photos in the order they were taken; stop at the first refusal."""
+    waiting, st.session_state[UNSAVED] = st.session_state[UNSAVED], []
+    for n, (photo, photo_type) in enumerate(waiting):
+        if not take_photo(photo, photo_type, event_id):
+            st.session_state[UNSAVED].extend(waiting[n + 1 :])
+            return
+
+
+def offer_retry(event_id: int) -> None:
+    """The photos the database refused, with "Try again"; nothing reruns until it is tapped."""
+    st.error(TEXT(lang, st.session_state[UNSAVED_WHY]))
+    if st.button(TEXT(lang, "retry"), type="primary", key="capture.retry"):
+        store_unsaved(event_id)
+        st.rerun()
 
 
 def finish(message: str) -> None:
@@ -97,7 +124,10 @@ def save(entry: FormInput, capture_id: int | None, event_id: int, duplicate_id: 
                 db, owner, capture_id, details=entry.details, answers=answers, language=lang
             )
             finish(TEXT(lang, "saved", name=inert(saved.display_name)))
-    except (SQLAlchemyError, contacts.ContactError):
+    except SQLAlchemyError as error:
+        # The form keeps every answer; "Save contact" again is the retry.
+        st.error(TEXT(lang, "save_full" if is_storage_full(error) else "save_failed"))
+    except contacts.ContactError:
         st.error(TEXT(lang, "save_failed"))
 
 
@@ -137,8 +167,11 @@ def answer_capture(capture_id: int, event_id: int) -> None:
 
 
 def inbox(event_id: int) -> None:
-    with db.read() as session:
-        waiting = contacts.list_inbox(session, owner)
+    try:
+        with db.read() as session:
+            waiting = contacts.list_inbox(session, owner)
+    except SQLAlchemyError:  # the database is away; what failed above already says so
+        return
     waiting = [c for c in waiting if c.id != st.session_state[ACTIVE]]
     if not waiting:
         return
@@ -171,12 +204,9 @@ if st.session_state[FLASH]:
     getattr(st, kind)(message)
     st.session_state[FLASH] = None
 
-unsaved = st.session_state[UNSAVED]
-if unsaved is not None:
-    st.error(TEXT(lang, "store_failed"))
-    if st.button(TEXT(lang, "retry"), type="primary", key="capture.retry"):
-        take_photo(unsaved[0], unsaved[1], event.id)
-        st.rerun()
+retry_offered = bool(st.session_state[UNSAVED])
+if retry_offered:
+    offer_retry(event.id)
 
 active = st.session_state[ACTIVE]
 if active is None:
@@ -193,8 +223,10 @@ if active is None:
         )
     if upload is not None and upload.file_id != st.session_state[SEEN]:
         st.session_state[SEEN] = upload.file_id
-        take_photo(upload.getvalue(), upload.type or "", event.id)
-        st.rerun()
+        if take_photo(upload.getvalue(), upload.type or "", event.id):
+            st.rerun()
+        if not retry_offered:  # refused: no rerun (it would meet the same outage)
+            offer_retry(event.id)
     with st.expander(TEXT(lang, "no_card")):
         typed = contact_form(f"capture.typed.{round_no}", lang, ContactDetails(), {})
         if typed is not None:

@@ -36,6 +36,21 @@ TEXT = Texts(
             "de": "Das Foto konnte gerade nicht gespeichert werden. Es bleibt auf dieser Seite: "
             "tippen Sie auf „Erneut versuchen“.",
         },
+        "store_full": {
+            "en": "The storage is full, so the photo could not be saved. Everything saved before "
+            "is safe, and the photo is kept on this page: free some space, then tap “Try again”.",
+            "de": "Der Speicher ist voll, daher konnte das Foto nicht gespeichert werden. Alles "
+            "bisher Gespeicherte ist sicher, und das Foto bleibt auf dieser Seite: schaffen Sie "
+            "Platz und tippen Sie dann auf „Erneut versuchen“.",
+        },
+        "save_full": {
+            "en": "The storage is full, so the contact could not be saved. Everything saved "
+            "before is safe and nothing you typed is lost: free some space, then tap "
+            "“Save contact” again.",
+            "de": "Der Speicher ist voll, daher konnte der Kontakt nicht gespeichert werden. "
+            "Alles bisher Gespeicherte ist sicher, und nichts Eingetippte ist verloren: schaffen "
+            "Sie Platz und tippen Sie dann noch einmal auf „Kontakt speichern“.",
+        },
         "retry": {"en": "Try again", "de": "Erneut versuchen"},
         "save_failed": {
             "en": "Saving failed just now; nothing you typed is lost. Tap “Save contact” again.",
