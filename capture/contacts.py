@@ -61,6 +61,8 @@ def clean_email_line(text: str) -> str:
     if "@" not in text:
         text = re.sub(r"(?<=\w)[©®](?=\w)", "@", text)
     text = re.sub(r"\s*@\s*", "@", text)
+    # "bol.com-br": the dot before a country code read as a hyphen.
+    text = re.sub(r"(?<=\.com)[-,](?=[a-z]{2}\b)", ".", text)
     return re.sub(r"(?<=\w)\s*\.\s+(?=(?:com|de|br|net|org)\b)", ".", text)
 
 
@@ -69,7 +71,7 @@ def _fix_provider_tld(address: str) -> str:
     local, domain = address.split("@", 1)
     core, _, tld = domain.partition(".")
     expected = MAIL_PROVIDER_TLDS.get(core)
-    if expected and tld != expected and len(tld) == len(expected):
+    if expected and tld != expected and len(tld) <= len(expected) + 1:
         return f"{local}@{core}.{expected}"
     return address
 

@@ -23,6 +23,10 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 # photographed sideways or upside down needs no second Tesseract run.
 DEFAULT_CONFIG = os.environ.get("KLICK_TESSERACT_CONFIG", "--oem 1 --psm 12")
 
+# Local (Sauvola) thresholding instead of Tesseract's global Otsu, for the second look at a
+# card whose first reading was incomplete (see pipeline.scan_image).
+LOCAL_THRESHOLD_CONFIG = DEFAULT_CONFIG + " -c thresholding_method=2"
+
 WordDict = dict[str, Any]
 
 

@@ -146,7 +146,15 @@ def _same_item(field: str, a: str, b: str) -> bool:
         tail_a, tail_b = da[-8:], db[-8:]
         return len(tail_a) == len(tail_b) and sum(x != y for x, y in zip(tail_a, tail_b,
                                                                          strict=True)) <= 2
-    return fuzz.ratio(a.lower(), b.lower()) >= 80
+    a, b = a.lower(), b.lower()
+    if field == "emails" and a.partition("@")[2] == b.partition("@")[2]:
+        # "ma@x.com" beside "fatima@x.com": the second call lost the start of the address.
+        local_a, local_b = a.partition("@")[0], b.partition("@")[0]
+        if local_a.endswith(local_b) or local_b.endswith(local_a):
+            return True
+    if field == "websites" and (a.startswith(b) or b.startswith(a)):
+        return True
+    return fuzz.ratio(a, b) >= 80
 
 
 def merge_readings(first: Reading, second: Reading) -> Reading:
@@ -161,8 +169,12 @@ def merge_readings(first: Reading, second: Reading) -> Reading:
         if isinstance(a, tuple):
             merged = list(a)
             for item in b:
-                if not any(_same_item(name, item, kept) for kept in merged):
+                twin = next((i for i, kept in enumerate(merged)
+                             if _same_item(name, item, kept)), None)
+                if twin is None:
                     merged.append(item)
+                elif name != "phones" and len(item) > len(merged[twin]):
+                    merged[twin] = item  # the fuller reading of the same address
             values[name] = tuple(merged)
             confidence[name] = max(ca, cb) if merged else 0.0
         else:
