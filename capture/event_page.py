@@ -43,8 +43,11 @@ if recent:
         remember_event(picked)
         st.rerun()
 
-with st.form("event.new", clear_on_submit=True):
-    st.subheader(TEXT(lang, "new"))
+# Once tonight's event is chosen, creating another is the exception: fold it away.
+new_event_area = st.expander(TEXT(lang, "new")) if chosen is not None else st.container()
+with new_event_area, st.form("event.new", clear_on_submit=True):
+    if chosen is None:
+        st.subheader(TEXT(lang, "new"))
     name = st.text_input(
         TEXT(lang, "name"), max_chars=events.MAX_NAME, placeholder=TEXT(lang, "name_hint")
     )
