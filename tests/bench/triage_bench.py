@@ -1,0 +1,212 @@
+"""How long the triage and contacts pages take to render with 10,000 contacts stored.
+
+    .venv/bin/python -m tests.bench.triage_bench [--contacts 10000] [--runs 15]
+
+Seeds a temporary SQLite database (and, when KLICK_TEST_POSTGRES_URL is set, a fresh
+PostgreSQL database created and dropped for the run) with the contacts of many past
+events plus tonight's 300 captures with card images, then drives the real pages through
+AppTest and prints medians and p95 in milliseconds. The target is 300 ms; nothing is
+asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import random
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from PIL import Image
+from sqlalchemy import create_engine, insert, text
+from sqlalchemy.engine import make_url
+from streamlit.testing.v1 import AppTest
+
+from storage import events, owners
+from storage.db import Database
+from storage.kinds import ContactStatus, Rating
+from storage.matching import contact_keys
+from storage.models import CardImage, Contact
+from tests.conftest import REPO_ROOT
+
+APP = str(REPO_ROOT / "app.py")
+TONIGHT = 300
+PER_EVENT = 50
+FIRST = ("Anna", "Jörg", "Bea", "Carl", "Dora", "Emil", "Zoë", "Fritz", "Greta", "Hanna")
+LAST = ("Müller", "Schäfer", "Weiß", "Öztürk", "Becker", "Hoffmann", "Krüger", "Lang")
+TOPICS = ("Bauhaus chairs", "cargo bikes", "sourdough", "organ repair", "cheese cellar")
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def small_jpeg() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 500), (235, 230, 220)).save(buffer, "JPEG", quality=80)
+    return buffer.getvalue()
+
+
+def seed(database: Database, total: int) -> int:
+    """`total` contacts: past events of 50, and tonight's captures; returns tonight's id."""
+    rng = random.Random(5)
+    jpeg = small_jpeg()
+    with database.write() as session:
+        owner_id = owners.get_or_create_owner(session, owners.LOCAL_USERNAME).id
+        past = [
+            events.create_event(
+                session, owner_id, name=f"Abend {n}", held_on=date.today() - timedelta(days=n + 1)
+            ).id
+            for n in range(max(1, (total - TONIGHT) // PER_EVENT))
+        ]
+        tonight = events.create_event(session, owner_id, name="Heute", held_on=date.today()).id
+    start = datetime.now(UTC) - timedelta(days=400)
+    for batch_start in range(0, total, 1000):
+        rows, cards = [], []
+        for n in range(batch_start, min(total, batch_start + 1000)):
+            is_tonight = n >= total - TONIGHT
+            name = f"{rng.choice(FIRST)} {rng.choice(LAST)} {n}"
+            email, phone = f"person{n}@example.de", f"+49 911 {1000000 + n}"
+            rating = rng.choice(list(Rating))
+            rows.append(
+                {
+                    "id": n + 1,
+                    "owner_id": owner_id,
+                    "event_id": tonight if is_tonight else past[n // PER_EVENT % len(past)],
+                    "name": name,
+                    "company": f"Firma {n % 700}",
+                    "emails": [email],
+                    "phones": [phone],
+                    "websites": [],
+                    "rating": rating.value,
+                    "note": f"Talked about {rng.choice(TOPICS)} and {n}.",
+                    "is_pitch": n % 11 == 0,
+                    "status": (
+                        ContactStatus.CAPTURED if is_tonight else ContactStatus.KEPT
+                    ).value,
+                    "match_keys": " ".join(contact_keys([email], [phone])),
+                    "created_at": start + timedelta(minutes=n),
+                    "updated_at": start + timedelta(minutes=n),
+                    "answered_at": start + timedelta(minutes=n, seconds=30),
+                }
+            )
+            cards.append(
+                {
+                    "owner_id": owner_id,
+                    "contact_id": n + 1,
+                    "photo": jpeg if is_tonight else os.urandom(4096),
+                    "photo_type": "image/jpeg",
+                    "sha256": uuid.uuid4().hex,
+                    "card_jpeg": jpeg if is_tonight else None,
+                    "scan_status": "read",
+                    "created_at": start + timedelta(minutes=n),
+                }
+            )
+        with database.write() as session:
+            session.execute(insert(Contact), rows)
+            session.execute(insert(CardImage), cards)
+    if not database.is_sqlite:
+        with database.write() as session:
+            session.execute(
+                text("SELECT setval('contacts_id_seq', (SELECT max(id) FROM contacts))")
+            )
+            session.execute(text("ANALYZE"))
+    return tonight
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000
+
+
+def measure(url: str, runs: int) -> dict[str, list[float]]:
+    os.environ["KLICK_DATABASE_URL"] = url
+    figures: dict[str, list[float]] = {
+        "triage page (tonight, 300 open)": [],
+        "triage rerun": [],
+        "contacts page (list)": [],
+        "contacts search 'müller'": [],
+        "contact detail": [],
+    }
+    for _ in range(runs):
+        at = AppTest.from_file(APP, default_timeout=120).run()
+        figures["triage page (tonight, 300 open)"].append(
+            timed(lambda at=at: at.switch_page("followup/triage_page.py").run())  # type: ignore[misc]
+        )
+        assert not at.exception, at.exception
+        figures["triage rerun"].append(timed(at.run))
+        figures["contacts page (list)"].append(
+            timed(lambda at=at: at.switch_page("followup/contacts_page.py").run())  # type: ignore[misc]
+        )
+        query = at.text_input(key="contacts.query")
+        figures["contacts search 'müller'"].append(
+            timed(lambda q=query: q.input("müller").run())  # type: ignore[misc]
+        )
+        first = next(b for b in at.button if (b.key or "").startswith("contacts.open."))
+        figures["contact detail"].append(timed(first.click().run))
+        assert not at.exception, at.exception
+    return figures
+
+
+def report(label: str, figures: dict[str, list[float]]) -> None:
+    print(f"\n{label}")
+    print(f"{'':34}{'median ms':>11}{'p95 ms':>10}")
+    for name, values in figures.items():
+        print(f"{name:34}{statistics.median(values):11.1f}{p95(values):10.1f}")
+
+
+def run_sqlite(total: int, runs: int) -> None:
+    with tempfile.TemporaryDirectory() as workdir:
+        os.environ["KLICK_DATA_DIR"] = workdir
+        url = f"sqlite:///{Path(workdir) / 'klick.db'}"
+        database = Database(url)
+        database.upgrade()
+        start = time.perf_counter()
+        seed(database, total)
+        database.dispose()
+        print(f"seeded {total} contacts into SQLite in {time.perf_counter() - start:.1f} s")
+        report(f"SQLite, {total} contacts, {runs} runs", measure(url, runs))
+
+
+def run_postgres(base_url: str, total: int, runs: int) -> None:
+    name = f"klick_bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(base_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        database = Database(url)
+        database.upgrade()
+        seed(database, total)
+        database.dispose()
+        report(f"PostgreSQL, {total} contacts, {runs} runs", measure(url, runs))
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--contacts", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    os.environ.pop("KLICK_LANGUAGE", None)
+    run_sqlite(args.contacts, args.runs)
+    postgres = os.environ.get("KLICK_TEST_POSTGRES_URL")
+    if postgres:
+        run_postgres(postgres, args.contacts, args.runs)
+    else:
+        print("\n(KLICK_TEST_POSTGRES_URL is not set: PostgreSQL skipped)")
+
+
+if __name__ == "__main__":
+    main()
