@@ -179,6 +179,8 @@ def checks(ctx: AppContext, composer: service.Composer) -> bool:
         ):
             kept.add(finding.key)
     still_open = [f for f in composer.findings if f.key not in kept]
+    if composer.review.ready and still_open:
+        service.withdraw_ready(ctx.database, ctx.owner_id, fid, kept=kept)
     ready = composer.review.ready and not still_open
     if ready:
         st.success(TEXT(lang, "is_ready"))

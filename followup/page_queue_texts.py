@@ -24,6 +24,11 @@ TEXT = Texts(
             "en": "Add due dates to my calendar (.ics)",
             "de": "Termine in den Kalender (.ics)",
         },
+        "check_ins": {"en": "Next check-ins ({count})", "de": "Nächstes Melden ({count})"},
+        "check_ins_hint": {
+            "en": "Also in the calendar file. Open the contact then to write again.",
+            "de": "Auch in der Kalenderdatei. Melden Sie sich dann wieder bei der Person.",
+        },
         "back": {"en": "← All follow-ups", "de": "← Alle Nachfass-Aufgaben"},
         "gone": {
             "en": "This follow-up no longer exists (done or discarded).",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from followup import service
@@ -16,38 +18,54 @@ st.session_state.setdefault(OPEN, None)
 st.session_state.setdefault(FLASH, None)
 
 
+def queue_row(item: service.QueueItem) -> None:
+    follow_up = item.follow_up
+    day = f"{follow_up.due_at:%d.%m.%Y}"
+    when = (
+        f":red[**⚠ {TEXT(lang, 'overdue', date=day)}**]"
+        if item.overdue
+        else TEXT(lang, "due", date=day)
+    )
+    marks = [TEXT(lang, follow_up.channel.value), when]
+    if item.ready:
+        marks.append(f":green[✓ {TEXT(lang, 'ready')}]")
+    with st.container(border=True):
+        left, right = st.columns([3, 1], vertical_alignment="center")
+        name = follow_up.contact_name or f"#{follow_up.contact_id}"
+        left.markdown(f"**{inert(name)}**  \n{' · '.join(marks)}")
+        if right.button(TEXT(lang, "open"), key=f"queue.open.{follow_up.id}"):
+            st.session_state[OPEN] = follow_up.id
+            st.rerun()
+
+
+def check_ins(upcoming: list[service.CheckIn]) -> None:
+    """Next check-ins proposed when follow-ups were done: ordinary days, months on."""
+    with st.expander(TEXT(lang, "check_ins", count=len(upcoming))):
+        st.caption(TEXT(lang, "check_ins_hint"))
+        for check_in in upcoming:
+            st.text(f"{check_in.on:%d.%m.%Y} · {check_in.contact_name}")
+
+
 def queue_list() -> None:
     items = service.list_queue(ctx.database, ctx.owner_id)
-    if not items:
+    upcoming = service.upcoming_check_ins(ctx.database, ctx.owner_id, today=date.today())
+    if items:
+        st.caption(TEXT(lang, "count", count=len(items)))
+    else:
         st.info(TEXT(lang, "empty"))
-        return
-    st.caption(TEXT(lang, "count", count=len(items)))
     for item in items:
-        follow_up = item.follow_up
-        day = f"{follow_up.due_at:%d.%m.%Y}"
-        when = (
-            f":red[**⚠ {TEXT(lang, 'overdue', date=day)}**]"
-            if item.overdue
-            else TEXT(lang, "due", date=day)
+        queue_row(item)
+    if items or upcoming:
+        st.download_button(
+            TEXT(lang, "calendar"),
+            data=service.due_calendar(ctx.database, ctx.owner_id, language=lang),
+            file_name="klick-follow-ups.ics",
+            mime="text/calendar",
+            on_click="ignore",
+            key="queue.calendar",
         )
-        marks = [TEXT(lang, follow_up.channel.value), when]
-        if item.ready:
-            marks.append(f":green[✓ {TEXT(lang, 'ready')}]")
-        with st.container(border=True):
-            left, right = st.columns([3, 1], vertical_alignment="center")
-            name = follow_up.contact_name or f"#{follow_up.contact_id}"
-            left.markdown(f"**{inert(name)}**  \n{' · '.join(marks)}")
-            if right.button(TEXT(lang, "open"), key=f"queue.open.{follow_up.id}"):
-                st.session_state[OPEN] = follow_up.id
-                st.rerun()
-    st.download_button(
-        TEXT(lang, "calendar"),
-        data=service.due_calendar(ctx.database, ctx.owner_id, language=lang),
-        file_name="klick-follow-ups.ics",
-        mime="text/calendar",
-        on_click="ignore",
-        key="queue.calendar",
-    )
+    if upcoming:
+        check_ins(upcoming)
 
 
 st.title(TEXT(lang, "title"))

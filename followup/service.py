@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 from sqlalchemy.orm import Session
 
@@ -16,6 +16,7 @@ from followup.fonts import caveat_font_path
 from followup.ics import build_ics, follow_up_item
 from followup.model import (
     AddressForm,
+    CalendarItem,
     Channel,
     Draft,
     DraftInput,
@@ -305,6 +306,12 @@ def mark_ready(
         raise NotReadyError(still_open)
 
 
+def withdraw_ready(database: Database, owner_id: int, follow_up_id: int, *, kept: set[str]) -> None:
+    """A finding no longer kept: the text is not ready any more until it is checked again."""
+    with database.write() as session:
+        followups.set_review(session, owner_id, follow_up_id, overridden=sorted(kept), ready=False)
+
+
 def proposed_check_in(done_on: date, country: str) -> date:
     return next_check_in(done_on, country=country)
 
@@ -321,13 +328,50 @@ def finish(
         )
 
 
+CHECK_IN_SUMMARY = {Language.EN: "Check in with {name}", Language.DE: "Melden bei {name}"}
+# A check-in is a day, not a moment; the calendar entry starts at this hour (UTC).
+CHECK_IN_HOUR_UTC = 9
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    contact_id: int
+    contact_name: str
+    on: date
+
+
+def upcoming_check_ins(database: Database, owner_id: int, *, today: date) -> list[CheckIn]:
+    """The next check-in per contact (from its latest done follow-up), from today on."""
+    with database.read() as session:
+        done = followups.list_follow_ups(session, owner_id, status=FollowUpStatus.DONE)
+    latest: dict[int, FollowUpRecord] = {}
+    for follow_up in done:
+        known = latest.get(follow_up.contact_id)
+        if known is None or (follow_up.done_on or date.min, follow_up.id) > (
+            known.done_on or date.min,
+            known.id,
+        ):
+            latest[follow_up.contact_id] = follow_up
+    check_ins = [
+        CheckIn(f.contact_id, f.contact_name or f"#{f.contact_id}", f.next_check_in)
+        for f in latest.values()
+        if f.next_check_in is not None and f.next_check_in >= today
+    ]
+    return sorted(check_ins, key=lambda c: (c.on, c.contact_id))
+
+
 def due_calendar(
-    database: Database, owner_id: int, *, language: str, stamp: datetime | None = None
+    database: Database,
+    owner_id: int,
+    *,
+    language: str,
+    stamp: datetime | None = None,
+    today: date | None = None,
 ) -> bytes:
-    """An .ics of the queued follow-ups, each with a reminder; names only, no notes."""
+    """An .ics of queued follow-ups and next check-ins, each with a reminder; no notes."""
     with database.read() as session:
         queued = followups.list_follow_ups(session, owner_id, status=FollowUpStatus.QUEUED)
-    lang = language if language in tuple(Language) else Language.EN
+    lang = Language(language) if language in tuple(Language) else Language.EN
     items = [
         follow_up_item(
             f"follow-up-{f.id}-{owner_id}",
@@ -338,6 +382,14 @@ def due_calendar(
         )
         for f in queued
     ]
+    for check_in in upcoming_check_ins(database, owner_id, today=today or date.today()):
+        items.append(
+            CalendarItem(
+                uid=f"check-in-{check_in.contact_id}-{check_in.on:%Y%m%d}-{owner_id}",
+                summary=CHECK_IN_SUMMARY[lang].format(name=check_in.contact_name),
+                due=datetime.combine(check_in.on, time(CHECK_IN_HOUR_UTC), tzinfo=UTC),
+            )
+        )
     return build_ics(items, stamp=stamp)
 
 

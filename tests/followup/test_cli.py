@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,9 +19,10 @@ from tests.conftest import REPO_ROOT, sqlite_database_at
 
 DUE_SOON = datetime(2026, 11, 26, 9, 30, tzinfo=UTC)
 DUE_LATER = datetime(2026, 12, 2, 14, 0, tzinfo=UTC)
+CHECK_IN = date.today() + timedelta(days=91)
 
 
-def _queue(session, owner_id: int, name: str, due: datetime, channel: Channel) -> int:  # type: ignore[no-untyped-def]
+def _queue(session, owner_id: int, name: str, due: datetime, channel: Channel) -> int:
     contact = contacts.add_contact(
         session,
         owner_id,
@@ -34,7 +35,7 @@ def _queue(session, owner_id: int, name: str, due: datetime, channel: Channel) -
 
 @pytest.fixture
 def seeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The local user with two queued follow-ups and one done; another user with one."""
+    """The local user: two queued, two done (one with a check-in); another user: one."""
     monkeypatch.setenv("KLICK_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("KLICK_DATABASE_URL", f"sqlite:///{tmp_path / 'klick.db'}")
     monkeypatch.delenv("KLICK_LANGUAGE", raising=False)
@@ -46,12 +47,14 @@ def seeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         _queue(session, local, "Anna Soon", DUE_SOON, Channel.EMAIL)
         done = _queue(session, local, "Carl Done", DUE_SOON - timedelta(days=3), Channel.CALL)
         followups.mark_done(session, local, done, done_on=date(2026, 11, 24), next_check_in=None)
+        called = _queue(session, local, "Eva Called", DUE_SOON, Channel.CALL)
+        followups.mark_done(session, local, called, done_on=date.today(), next_check_in=CHECK_IN)
         _queue(session, other, "Dora Other", DUE_SOON, Channel.EMAIL)
     database.dispose()
     return tmp_path
 
 
-def _events(ics: bytes) -> list:  # type: ignore[type-arg]
+def _events(ics: bytes) -> list:
     return list(Calendar.from_ical(ics).walk("VEVENT"))
 
 
@@ -59,10 +62,15 @@ def test_ics_to_a_file_holds_the_due_dates_with_reminders(seeded: Path) -> None:
     out = seeded / "follow-ups.ics"
     assert main(["ics", "--out", str(out)]) == 0
     events = _events(out.read_bytes())
-    assert [e.decoded("dtstart") for e in events] == [DUE_SOON, DUE_LATER]
+    assert [e.decoded("dtstart") for e in events] == [
+        DUE_SOON,
+        DUE_LATER,
+        datetime.combine(CHECK_IN, time(9), tzinfo=UTC),
+    ]
     assert [str(e["summary"]) for e in events] == [
         "Follow up with Anna Soon (e-mail)",
         "Follow up with Bea Later (card)",
+        "Check in with Eva Called",
     ]
     for event in events:
         alarms = list(event.walk("VALARM"))
@@ -101,4 +109,4 @@ def test_without_out_the_calendar_goes_to_stdout(seeded: Path) -> None:
         timeout=60,
     )
     events = _events(result.stdout)
-    assert [e.decoded("dtstart") for e in events] == [DUE_SOON, DUE_LATER]
+    assert [e.decoded("dtstart") for e in events][:2] == [DUE_SOON, DUE_LATER]

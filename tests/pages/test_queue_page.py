@@ -168,6 +168,9 @@ def test_from_the_queue_to_done(app_env: Path, app_database: Database) -> None:
     assert follow_up.next_check_in == proposed and proposed.weekday() < 5
     assert f"{proposed:%d.%m.%Y}" in at.success[0].value
     assert "Nothing to follow up" in at.info[0].value
+    assert at.expander[0].label == "Next check-ins (1)"
+    assert [t.value for t in at.text] == [f"{proposed:%d.%m.%Y} · Anna Berger"]
+    assert [d.label for d in at.download_button] == ["Add due dates to my calendar (.ics)"]
 
 
 def test_the_user_may_change_the_proposed_check_in(app_env: Path, app_database: Database) -> None:
@@ -280,3 +283,36 @@ def test_markup_in_a_note_is_shown_as_typed(app_env: Path, app_database: Databas
     assert not at.exception, at.exception
     assert any("<script>" in t.value for t in at.text)
     assert not [m for m in at.markdown if "<script>" in m.value]
+
+
+def test_taking_back_an_override_takes_back_ready(app_env: Path, app_database: Database) -> None:
+    seeded = seed(app_database)
+    fid = seeded.follow_up_id
+    at = queue_page()
+    open_composer(at, fid)
+    body_area(at, fid).input(f"{STOCK}\n\n{body_area(at, fid).value}")
+    at.button(key=f"queue.save.{fid}").click().run()
+    keep = next(c for c in at.checkbox if (c.key or "").startswith(f"queue.keep.{fid}."))
+    keep.check().run()
+    at.button(key=f"queue.ready.{fid}").click().run()
+    assert stored(app_database, seeded)[1].ready
+    keep = next(c for c in at.checkbox if (c.key or "").startswith(f"queue.keep.{fid}."))
+    keep.uncheck().run()
+    assert not at.exception, at.exception
+    assert not stored(app_database, seeded)[1].ready
+    assert at.button(key=f"queue.ready.{fid}").disabled
+    assert not at.link_button, "nothing to send while a finding is open"
+
+
+def test_an_edited_text_must_be_checked_again(app_env: Path, app_database: Database) -> None:
+    seeded = seed(app_database)
+    fid = seeded.follow_up_id
+    at = queue_page()
+    open_composer(at, fid)
+    at.button(key=f"queue.ready.{fid}").click().run()
+    assert at.link_button, "ready: the e-mail can be opened"
+    body_area(at, fid).input(body_area(at, fid).value + "\n\nPS: the larch offcuts are yours.")
+    at.button(key=f"queue.save.{fid}").click().run()
+    follow_up, review = stored(app_database, seeded)
+    assert "larch offcuts" in follow_up.body and not review.ready
+    assert not at.link_button
