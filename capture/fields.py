@@ -73,6 +73,24 @@ NOT_NAME_WORDS = {
     "telefone", "celular", "contato", "contact", "whatsapp", "site", "home", "office",
     "department", "abteilung", "services", "solutions", "group", "gruppe", "team",
 }
+# Words that describe a trade, not a person: a line containing one is not a name unless the
+# e-mail confirms it (folded to ASCII lower case, see _fold).
+BUSINESS_WORDS = {
+    "auto", "autos", "pecas", "originais", "tecnica", "assistencia", "geral", "eletronica",
+    "mecanica", "funilaria", "pintura", "direcao", "hidraulica", "restaurante", "buffet",
+    "eventos", "design", "comercio", "servicos", "industria", "informatica", "consultoria",
+    "solucoes", "materiais", "construcao", "distribuidora", "representacoes", "moveis",
+    "roupas", "aluguel", "vestidos", "noivas", "flores", "estetica", "automotiva", "socorro",
+    "refrigeracao", "loja", "lojas", "oficina", "escritorio", "advocacia", "contabilidade",
+    "imobiliaria", "farmacia", "otica", "optica", "padaria", "academia", "clinica", "studio",
+    "solutions", "services", "service", "consulting", "systems", "software", "technologies",
+    "technology", "group", "international", "global", "digital", "media", "marketing",
+    "holding", "partners", "associates", "trading", "logistics", "engineering", "store",
+    "shop", "agency", "restaurant", "hotel", "bakery", "repair", "insurance", "bank",
+    "autohaus", "nutzfahrzeuge", "versicherung", "versicherungen", "beratung", "handel",
+    "technik", "elektro", "bau", "immobilien", "steuerberatung", "kanzlei", "praxis",
+    "apotheke", "werkstatt", "gmbh", "verlag", "druckerei", "logistik", "vertrieb",
+}
 NAME_PARTICLES = {"da", "de", "do", "dos", "das", "e", "van", "von", "der", "den", "di", "du",
                   "la", "le", "zu", "y", "del", "jr", "jr.", "filho", "neto"}
 NAME_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*\.?$|^[A-ZÀ-ÖØ-Þ]\.$")
@@ -88,7 +106,8 @@ def _fold(text: str) -> str:
 def strip_honorifics(text: str) -> str:
     """Remove titles of address and degrees: the label says "Avery Smith", not "Dr. Avery Smith"."""
     stripped = HONORIFICS_RE.sub(" ", text)
-    stripped = re.sub(r"^[\s,.\-|]+|[\s,\-|]+$", "", stripped)
+    # Rules, bullets and stray marks OCR reads beside a name ("—- Guilherme", "Ana ~").
+    stripped = re.sub(r"^[^\w(]+|[^\w.)]+$", "", stripped)
     return " ".join(stripped.replace(" ,", ",").split()).strip(", ")
 
 
@@ -246,7 +265,10 @@ def parse_lines(
     if address:
         conf["address"] = 0.6 if len(address_lines) > 1 else 0.4
 
-    heights = sorted(ln.height for ln in lines if ln.height > 0)
+    # Letter heights of confidently read lines only: logo fragments read as "Le" or "67."
+    # are huge and would make every real line look small.
+    heights = sorted(ln.height for ln in lines if ln.height > 0 and ln.conf >= 60) or sorted(
+        ln.height for ln in lines if ln.height > 0)
     median_h = heights[len(heights) // 2] if heights else 0.0
     max_h = heights[-1] if heights else 0.0
     locals_ = [e.split("@", 1)[0] for e in emails]
@@ -267,9 +289,16 @@ def parse_lines(
             continue
         score = 0.0
         evidence = _email_name_evidence(words, locals_)
-        score += 3.0 * evidence
         core = [w for w in words if w.lower() not in NAME_PARTICLES]
+        if len(core) == 1 and evidence < 0.7:
+            continue  # a lone word ("Ovi", "Design") is a name only if the e-mail says so
+        score += 3.0 * evidence
         score += 1.0 if 2 <= len(core) <= 4 else -0.5
+        if evidence < 0.5:
+            if any(_fold(w) in BUSINESS_WORDS for w in core):
+                score -= 2.0
+            if line.text.isupper():
+                score -= 0.5  # shop signs shout; people's names are rarely set in capitals
         if any(j in title_idx for j in (i - 1, i + 1)):
             score += 1.5
         if median_h and line.height:
