@@ -1,4 +1,4 @@
-"""`python -m storage`: upgrade, backup, add a user, export an owner's data, check serving."""
+"""`python -m storage`: upgrade, back up and restore, add a user, export, check serving."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from storage import accounts, owners, privacy
-from storage.backup import BackupError, backup_sqlite
+from storage.backup import BackupError, backup_sqlite, restore_sqlite
 from storage.db import open_database
 from storage.serving import REFUSAL, ServingMode, secrets_have_auth, serving_mode
 from storage.settings import Settings, load_settings
@@ -25,6 +25,14 @@ def upgrade(args: argparse.Namespace, settings: Settings) -> int:
 def backup(args: argparse.Namespace, settings: Settings) -> int:
     target = backup_sqlite(settings.database_url, args.path)
     print(f"Backup written to {target}")
+    return 0
+
+
+def restore(args: argparse.Namespace, settings: Settings) -> int:
+    restored = restore_sqlite(settings.database_url, args.path, force=args.force)
+    print(f"Restored {args.path} into {restored.database}; it passed the integrity check.")
+    if restored.previous is not None:
+        print(f"The database it replaced is kept as {restored.previous}")
     return 0
 
 
@@ -92,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("upgrade", help="apply all migrations to the configured database")
     cmd = commands.add_parser("backup", help="consistent copy of the live SQLite database")
     cmd.add_argument("path", type=Path, help="file to write (must not exist yet)")
+    cmd = commands.add_parser("restore", help="put a checked backup in place (Klick stopped)")
+    cmd.add_argument("path", type=Path, help="a file written by `backup`")
+    cmd.add_argument("--force", action="store_true", help="replace a database holding contacts")
     cmd = commands.add_parser("add-user", help="create an account that logs in with a password")
     cmd.add_argument("username")
     cmd.add_argument("--display-name", default="", help="the name follow-ups are signed with")
@@ -108,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
 HANDLERS = {
     "upgrade": upgrade,
     "backup": backup,
+    "restore": restore,
     "add-user": add_user,
     "export": export,
     "check-serving": check_serving,

@@ -48,12 +48,17 @@ def backup_sqlite(url: str, target: Path) -> Path:
 
 
 def _copy(source_path: Path, destination_path: Path) -> None:
-    """SQLite's online backup: a consistent snapshot, the WAL's committed pages included."""
+    """SQLite's online backup: a consistent snapshot, the WAL's committed pages included.
+
+    All pages in one step, inside one read transaction: copied in slices, a backup starts
+    over whenever another process commits between two slices, which beside steady writers
+    on a large database can go on for long. In WAL mode the read does not hold writers up.
+    """
     destination_path.unlink(missing_ok=True)
     source = sqlite3.connect(source_path, timeout=30)
     destination = sqlite3.connect(destination_path)
     try:
-        source.backup(destination, pages=1024)
+        source.backup(destination, pages=-1)
         destination.execute("PRAGMA journal_mode = DELETE")
     finally:
         destination.close()
