@@ -52,9 +52,9 @@ if not view.items:
     st.stop()
 
 parts.bulk_discard(ctx, event.id, view.discard_candidates)
-st.caption(TEXT(lang, "keyboard"))
 for position, contact in enumerate(view.items):
     with st.container(border=True, key=f"triage.item.{contact.id}"):
         parts.contact_facts(ctx, contact, show_card=position == 0)
         parts.decisions(ctx, contact, first=position == 0)
 parts.pager(lang, view.page, view.pages)
+st.caption(TEXT(lang, "keyboard"))
