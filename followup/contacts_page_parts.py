@@ -204,13 +204,14 @@ def _facts(lang: str, view: service.ContactView) -> None:
 
 def _history(lang: str, view: service.ContactView) -> None:
     st.markdown(f"**{TEXT(lang, 'met')}**")
-    for meeting in view.meetings:
+    for number, meeting in enumerate(view.meetings):
+        note = meeting.note if number else ""  # the first is the capture: its note is above
         where = (
             f"{meeting.event_name} ({meeting.event_date:%d.%m.%Y})"
             if meeting.event_name and meeting.event_date
             else f"{TEXT(lang, 'met_without_event')} ({meeting.met_at:%d.%m.%Y})"
         )
-        st.text(f"{where}: {meeting.note}" if meeting.note else where)
+        st.text(f"{where}: {note}" if note else where)
     st.markdown(f"**{TEXT(lang, 'history')}**")
     if not view.follow_ups:
         st.caption(TEXT(lang, "no_history"))
