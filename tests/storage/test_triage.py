@@ -287,3 +287,31 @@ def test_discard_candidates_are_undecided_noes_and_pitches(
         contacts.set_status(session, owner_id, kept_no, ContactStatus.KEPT)
     with database.read() as session:
         assert triage.discard_candidates(session, owner_id, event_id) == [pitch, no]
+
+
+def test_triage_refuses_a_follow_up_for_a_pitch_or_a_not_sure_and_rerating_a_yes(
+    database: Database, evening: dict[str, Any]
+) -> None:
+    owner_id, event_id = evening["owner"], evening["event"]
+    with database.write() as session:
+        ids = {
+            rating: contacts.add_contact(
+                session,
+                owner_id,
+                event_id=event_id,
+                details=ContactDetails(name=str(rating)),
+                answers=ContactAnswers(
+                    rating=rating, note="Breeds bees on Nürnberg roofs.", is_pitch=pitch
+                ),
+            ).id
+            for rating, pitch in ((Rating.YES, True), (Rating.NOT_SURE, False))
+        }
+    for contact_id in ids.values():
+        with pytest.raises(triage_service.TriageError, match="not_offered"):
+            triage_service.follow_up(database, owner_id, contact_id, hours=48)
+    with pytest.raises(triage_service.TriageError, match="not_offered"):
+        triage_service.rerate(database, owner_id, ids[Rating.YES], Rating.NO)
+    with pytest.raises(triage_service.TriageError, match="gone"):
+        triage_service.keep(database, owner_id, 999_999)
+    with database.read() as session:
+        assert followups.list_follow_ups(session, owner_id, status=None) == []
