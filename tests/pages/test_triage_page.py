@@ -230,3 +230,15 @@ def test_user_text_is_never_markup(app_env: Any, app_database: Database) -> None
     at = _open()
     assert f"**{inert(name)}**" in [m.value for m in at.markdown]
     assert f"{name}: {NOTE}" in [t.value for t in at.text]
+
+
+def test_the_page_speaks_german(evening: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KLICK_LANGUAGE", "de")
+    at = _open()
+    assert at.title[0].value == "Sichten"
+    assert at.button(key=f"triage.follow_up.{evening['yes']}").label == "Nachfassen"
+    assert at.button(key="triage.bulk").label.startswith("Jedes Nein und jedes Verkaufsgespräch")
+    _click(at, f"triage.discard.{evening['no']}")
+    assert "endgültig verworfen" in at.success[0].value
+    hint = "Rückgängig machen geht, bis Sie das Sichten verlassen"
+    assert any(hint in c.value for c in at.caption)
