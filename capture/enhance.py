@@ -40,3 +40,21 @@ def prepare_for_ocr(card: np.ndarray, mode: str = "grey") -> np.ndarray:
         return cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C,
                                      cv2.THRESH_BINARY, 31, 15)
     raise ValueError(f"unknown preparation mode {mode!r}")
+
+
+def median_letter_height(grey: np.ndarray) -> float | None:
+    """Median height in pixels of letter-like blobs (dark on light and light on dark).
+
+    Used to scale the card so that its body text reaches Tesseract at the size its models
+    were trained on, instead of one fixed width for every card.
+    """
+    heights: list[int] = []
+    for polarity in (cv2.THRESH_BINARY_INV, cv2.THRESH_BINARY):
+        binary = cv2.adaptiveThreshold(grey, 255, cv2.ADAPTIVE_THRESH_MEAN_C, polarity, 31, 12)
+        count, _, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+        for _, _, w, h, area in stats[1:count]:
+            if 6 <= h <= grey.shape[0] // 4 and 0.15 <= w / h <= 1.5 and area >= 0.2 * w * h:
+                heights.append(int(h))
+    if len(heights) < 15:
+        return None
+    return float(np.median(heights))

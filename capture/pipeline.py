@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from capture import ocr
 from capture.decode import decode_image
-from capture.enhance import prepare_for_ocr
+from capture.enhance import median_letter_height, prepare_for_ocr
 from capture.errors import NO_TEXT, CaptureError
 from capture.fields import TextLine, parse_lines
 from capture.geometry import (
@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 # about 20–40 px high, where Tesseract's LSTM reads best, and a call stays well under 1 s.
 WORK_SIDE = int(os.environ.get("KLICK_CAPTURE_WORK_SIDE", "1600"))
 PREPARE_MODE = os.environ.get("KLICK_CAPTURE_PREPARE", "grey")
+TARGET_LETTER_PX = float(os.environ.get("KLICK_CAPTURE_LETTER_PX", "20"))
+MIN_WORK_SIDE, MAX_WORK_SIDE = 1000, 2600
 # The second look runs on a smaller copy: it is there for cards the first call could not
 # binarise, which are usually large type on a coloured ground, and it must stay cheap.
 SECOND_LOOK_SIDE = int(os.environ.get("KLICK_CAPTURE_SECOND_SIDE", "1200"))
@@ -121,6 +123,14 @@ def _read(prepared: np.ndarray, languages: str, timeout_s: float, region: str | 
     lines = build_lines(words)
     fields, confidence = parse_lines(lines, region)
     return Reading(words, lines, turns, fields, confidence)
+
+
+def _resize_to(image: np.ndarray, long_side: int) -> np.ndarray:
+    scale = long_side / max(image.shape[:2])
+    if abs(scale - 1.0) < 0.05:
+        return image
+    interpolation = cv2.INTER_AREA if scale < 1 else cv2.INTER_CUBIC
+    return cv2.resize(image, None, fx=scale, fy=scale, interpolation=interpolation)
 
 
 def _shrink(image: np.ndarray, long_side: int) -> np.ndarray:
@@ -230,6 +240,10 @@ def scan_image(
     card = straighten(image, quad, WORK_SIDE)
     lap("find_card")
     prepared = prepare_for_ocr(card, PREPARE_MODE)
+    if TARGET_LETTER_PX and (letter := median_letter_height(prepared)):
+        side = max(card.shape[:2]) * TARGET_LETTER_PX / letter
+        side = min(MAX_WORK_SIDE, max(MIN_WORK_SIDE, side))
+        prepared = _resize_to(prepared, round(side))
     region = region.upper() if region else None
     lap("prepare")
     reading = _read(prepared, languages, timeout_s, region, ocr.DEFAULT_CONFIG)

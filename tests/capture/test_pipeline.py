@@ -162,6 +162,8 @@ def test_shared_card_photos_reach_the_floor(tesseract_binary: str, shared_cards:
     predictions, latencies = run(ours_fields, labels, shared_cards, None)
     result = score(scorer, labels, predictions)
     print(json.dumps(result, indent=1))
-    assert result["field_acc"] >= 0.35
+    assert result["field_acc"] >= 0.45
+    assert result["contact_ready"] >= 0.3
     assert result["list_precision"] >= 0.75
-    assert statistics.median(latencies) < 2.0
+    # Latency is the benchmark's business (the machine is shared); this only catches a hang.
+    assert statistics.median(latencies) < 10.0
