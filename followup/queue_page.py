@@ -6,9 +6,9 @@ from datetime import date
 
 import streamlit as st
 
-from followup import service
-from followup.page_queue_composer import FLASH, OPEN, composer_view
-from followup.page_queue_texts import TEXT
+from followup import compose_service as service
+from followup.queue_page_composer import FLASH, OPEN, composer_view
+from followup.queue_page_texts import TEXT
 from storage.context import CONTEXT_KEY, AppContext
 from storage.texts import inert
 

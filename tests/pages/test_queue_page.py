@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from followup import service
+from followup import compose_service as service
 from followup.checkin import next_check_in
 from followup.model import AddressForm, Channel, Language
 from storage import contacts, events, followups, owners

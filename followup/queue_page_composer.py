@@ -8,11 +8,11 @@ from datetime import date, timedelta
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from followup import service
+from followup import compose_service as service
 from followup.card_layout import CardTooLongError
 from followup.links import mailto_link, tel_link
 from followup.model import AddressForm, Channel, Language
-from followup.page_queue_texts import FORM_LABELS, LANGUAGE_LABELS, TEXT
+from followup.queue_page_texts import FORM_LABELS, LANGUAGE_LABELS, TEXT
 from storage.context import AppContext
 from storage.texts import inert
 

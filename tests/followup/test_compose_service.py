@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from followup import service
+from followup import compose_service as service
 from followup.model import AddressForm, Channel, Language
 from storage import contacts, followups, owners
 from storage.db import Database
