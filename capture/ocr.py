@@ -21,7 +21,7 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 # --psm 12: sparse text (cards are islands of text, not paragraphs) *with* orientation
 # detection in the same call, so a card
 # photographed sideways or upside down needs no second Tesseract run.
-DEFAULT_CONFIG = os.environ.get("KLICK_TESSERACT_CONFIG", "--oem 1 --psm 12")
+DEFAULT_CONFIG = "--oem 1 --psm 12"
 
 # Local (Sauvola) thresholding instead of Tesseract's global Otsu, for the second look at a
 # card whose first reading was incomplete (see pipeline.scan_image).

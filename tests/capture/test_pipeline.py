@@ -159,7 +159,7 @@ def test_shared_card_photos_reach_the_floor(tesseract_binary: str, shared_cards:
 
     scorer = load_scorer(shared_cards)
     labels = scorer.load_labels(str(shared_cards / "labels.json"))
-    predictions, latencies = run(ours_fields, labels, shared_cards, None)
+    predictions, latencies, _ = run(ours_fields, labels, shared_cards, None)
     result = score(scorer, labels, predictions)
     print(json.dumps(result, indent=1))
     assert result["field_acc"] >= 0.45
