@@ -314,3 +314,27 @@ def test_retrying_gives_up_in_bounded_time(tmp_path: Path, monkeypatch: pytest.M
         database.dispose()
     assert database.retries == storage.db.WRITE_ATTEMPTS - 1
     assert time.monotonic() - start < 5
+
+
+def test_a_read_result_the_database_refuses_leaves_the_capture_to_be_read_again(
+    sqlite_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storage.settings import load_settings
+
+    owner_id = local_owner_id(sqlite_database)
+    capture_id = intake.store_photo(
+        sqlite_database, owner_id, event_id=None, photo=b"not a photo", photo_type="image/jpeg"
+    )
+
+    def refused(*_args: object, **_kwargs: object) -> None:
+        raise OperationalError("UPDATE card_images", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(contacts, "record_scan_failure", refused)
+    outcome = intake.read_card(
+        sqlite_database, owner_id, capture_id, b"not a photo", load_settings({})
+    )
+    assert outcome.error_code == "not_an_image"  # the reader's answer reaches the page
+    with sqlite_database.read() as session:
+        card = contacts.get_card(session, owner_id, capture_id)
+    assert card is not None and card.photo == b"not a photo"
+    assert card.scan_status.value == "pending"  # read again when the capture is opened
