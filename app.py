@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from followup.triage_page_parts import UNDO as TRIAGE_UNDO
 from storage import accounts, owners
 from storage.context import CONTEXT_KEY, AppContext
 from storage.db import Database, open_database
@@ -184,6 +185,9 @@ def main() -> None:
         ],
         position="top",
     )
+    if navigation.url_path != "triage":
+        # Undo holds discarded contacts in memory only until the triage session ends.
+        st.session_state.pop(TRIAGE_UNDO, None)
     navigation.run()
 
 

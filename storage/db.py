@@ -89,6 +89,10 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
+def _unicode_lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
+
+
 def _tune_sqlite(engine: Engine, *, immediate: bool) -> None:
     """WAL lets readers work beside a writer; IMMEDIATE makes a writer queue instead of fail."""
 
@@ -104,6 +108,9 @@ def _tune_sqlite(engine: Engine, *, immediate: bool) -> None:
         # A discarded contact's bytes are overwritten, not merely unlinked from the b-tree.
         cursor.execute("PRAGMA secure_delete = ON")
         cursor.close()
+        # SQLite's own lower() folds ASCII only, so "MÜLLER" would not find "Müller"; Python's
+        # folds every letter, as PostgreSQL's lower() does in a UTF-8 database.
+        dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:

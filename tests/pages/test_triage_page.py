@@ -242,3 +242,14 @@ def test_the_page_speaks_german(evening: dict[str, Any], monkeypatch: pytest.Mon
     assert "endgültig verworfen" in at.success[0].value
     hint = "Rückgängig machen geht, bis Sie das Sichten verlassen"
     assert any(hint in c.value for c in at.caption)
+
+
+def test_leaving_triage_ends_its_undo(evening: dict[str, Any]) -> None:
+    at = _open()
+    _click(at, f"triage.discard.{evening['no']}")
+    assert "triage.undo_button" in _keys(at)
+    at.switch_page("capture/page.py").run()
+    assert "triage.undo" not in at.session_state
+    at.switch_page("followup/triage_page.py").run()
+    assert "triage.undo_button" not in _keys(at)
+    assert _contact(evening, "no") is None, "the discard stands"

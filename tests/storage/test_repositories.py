@@ -324,3 +324,18 @@ def test_hostile_text_is_stored_as_plain_text(
         assert contacts.count_contacts(session, owner_id) == 1
     assert again is not None
     assert (again.details.name, again.note, again.details.emails) == (short, stored, (short,))
+
+
+def test_search_folds_case_beyond_ascii(database: Database) -> None:
+    owner_id = _owner(database)
+    with database.write() as session:
+        contacts.add_contact(
+            session,
+            owner_id,
+            event_id=None,
+            details=ContactDetails(name="JÖRG ÖZDEMİR", company="ÄRZTEHAUS"),
+            answers=ANSWERS,
+        )
+    with database.read() as session:
+        assert contacts.count_contacts(session, owner_id, "jörg") == 1
+        assert contacts.count_contacts(session, owner_id, "ärztehaus") == 1
