@@ -89,7 +89,7 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def _unicode_lower(value: object) -> object:
+def _unicode_lower(value: str | bytes | int | float | None) -> str | bytes | int | float | None:
     return value.lower() if isinstance(value, str) else value
 
 
