@@ -90,6 +90,12 @@ def test_rendered_cards_are_read(tesseract_binary: str, spec: Any, expected: dic
     card = cv2.imdecode(np.frombuffer(result.card_jpeg, np.uint8), cv2.IMREAD_COLOR)
     assert card.shape[1] > card.shape[0]  # upright: the landscape card lies landscape
     assert result.words and all(0 <= w.conf <= 100 for w in result.words)
+    # Word boxes are in the card image's frame, so the page can point at a doubtful field.
+    height, width = card.shape[:2]
+    assert all(w.left + w.width <= width + 2 and w.top + w.height <= height + 2
+               for w in result.words)
+    email_word = next(w for w in result.words if "@" in w.text)
+    assert email_word.width > width / 10
 
 
 @pytest.mark.tesseract
