@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from storage import accounts, events, owners
+from storage import accounts, contacts, events, followups, owners
 from storage.db import Database
+from storage.kinds import Rating
+from storage.records import ContactAnswers, ContactDetails
 from tests.pages.conftest import APP
 
 PASSWORD = "correct horse battery"
@@ -82,13 +84,37 @@ def test_sessions_expire(
     assert at.text_input(key="auth.password")
 
 
-def test_two_accounts_see_only_their_own_events(
+def _everything_shown(at: AppTest) -> str:
+    """All text of a rendered page: markdown, text, captions, widgets' labels and values."""
+    parts = [
+        e.value
+        for kind in ("markdown", "text", "caption", "success", "info", "warning")
+        for e in getattr(at, kind)
+    ]
+    parts += [w.label for w in at.button] + [str(w.value) for w in at.text_input]
+    parts += [o for box in at.selectbox for o in box.options]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_two_accounts_see_only_their_own_data_on_every_page(
     served_to_network: None, app_database: Database
 ) -> None:
     a = _add_user(app_database, "anna")
     _add_user(app_database, "bert")
     with app_database.write() as session:
-        events.create_event(session, a, name="Annas Abend", held_on=date.today())
+        event = events.create_event(session, a, name="Annas Abend", held_on=date.today())
+        secret = contacts.add_contact(
+            session,
+            a,
+            event_id=event.id,
+            details=ContactDetails(name="Geheim Gustav", company="Verborgen AG"),
+            answers=ContactAnswers(rating=Rating.YES, note="Collects typewriters from Olympia."),
+        )
+        contacts.start_capture(session, a, event_id=event.id, photo=b"x", photo_type="image/jpeg")
+        followups.queue_follow_up(session, a, secret.id, due_at=datetime.now(UTC))
+    anna = _log_in(_new_session(), "anna", PASSWORD)
+    anna.switch_page("followup/contacts_page.py").run()
+    assert "Geheim Gustav" in _everything_shown(anna), "the check can see the contact"
     anna = _log_in(_new_session(), "anna", PASSWORD)
     assert "Annas Abend" in anna.success[0].value
     bert = _log_in(_new_session(), "bert", PASSWORD)
@@ -96,6 +122,18 @@ def test_two_accounts_see_only_their_own_events(
     assert all(o != "Annas Abend" for box in bert.selectbox for o in box.options)
     bert.switch_page("capture/page.py").run()
     assert "Choose tonight's event first" in bert.warning[0].value
+    for page in (
+        "capture/page.py",
+        "followup/triage_page.py",
+        "followup/queue_page.py",
+        "followup/contacts_page.py",
+        "storage/account_page.py",
+    ):
+        bert.switch_page(page).run()
+        assert not bert.exception, page
+        shown = _everything_shown(bert)
+        for secret_text in ("Geheim Gustav", "Verborgen", "Olympia", "Annas Abend", "Inbox"):
+            assert secret_text not in shown, (page, secret_text)
 
 
 def test_oidc_login_when_configured(app_env: Path, app_database: Database) -> None:
