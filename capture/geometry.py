@@ -145,7 +145,9 @@ def find_card(image: np.ndarray) -> Quad | None:
     # Printing makes edges; a table, a wall or a hand hardly any. An outline that leaves much
     # of the printing outside is a logo or a panel of the card, and cropping to it would
     # lose text: better to read the whole photo then.
-    ink = cv2.Canny(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), 60, 160)
+    # High thresholds: printing is crisp, while wood grain or fabric gives weak edges that
+    # would count as text lying outside the card.
+    ink = cv2.Canny(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), 100, 250)
     ink[:6, :] = 0
     ink[-6:, :] = 0
     ink[:, :6] = 0
@@ -162,8 +164,13 @@ def find_card(image: np.ndarray) -> Quad | None:
     bright = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
     bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE,
                               cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15)))
+    # White paper is bright *and* colourless: wood or a coloured desk lit as brightly is not.
+    hsv = cv2.cvtColor(cv2.GaussianBlur(small, (7, 7), 0), cv2.COLOR_BGR2HSV)
+    colourless = ((hsv[:, :, 1] < 40) & (hsv[:, :, 2] > 120)).astype(np.uint8) * 255
+    paper = cv2.morphologyEx(colourless, cv2.MORPH_CLOSE,
+                             cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15)))
     masks = ((union, False), (_filled(background), False), (_filled(edges), False),
-             (_filled(bright), True))
+             (_filled(bright), True), (_filled(paper), True))
     for mask, strict in masks:
         contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:5]:
