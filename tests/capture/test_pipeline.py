@@ -41,11 +41,9 @@ def assert_fields(result: ScanResult, expected: dict[str, Any]) -> None:
     assert set(expected["websites"]) <= set(fields.websites)
 
 
-def test_find_card_on_a_wooden_table() -> None:
-    # Without the dark objects: their outlines hold over a fifth of the photo's edges, and
-    # find_card then prefers reading the whole photo to risking a crop that loses text
-    # (the cluttered case is read end to end below).
-    photo = photograph(render_card(GERMAN), angle_deg=12, perspective=0.1, clutter=False)
+@pytest.mark.parametrize("clutter", [False, True])
+def test_find_card_on_a_wooden_table(clutter: bool) -> None:
+    photo = photograph(render_card(GERMAN), angle_deg=12, perspective=0.1, clutter=clutter)
     quad = find_card(photo)
     assert quad is not None
     xs = [x for x, _ in quad.points]
