@@ -90,6 +90,7 @@ BUSINESS_WORDS = {
     "autohaus", "nutzfahrzeuge", "versicherung", "versicherungen", "beratung", "handel",
     "technik", "elektro", "bau", "immobilien", "steuerberatung", "kanzlei", "praxis",
     "apotheke", "werkstatt", "gmbh", "verlag", "druckerei", "logistik", "vertrieb",
+    "acessorios", "radiadores", "eletricas", "eletricos", "distribuicao", "produtos",
 }
 NAME_PARTICLES = {"da", "de", "do", "dos", "das", "e", "van", "von", "der", "den", "di", "du",
                   "la", "le", "zu", "y", "del", "jr", "jr.", "filho", "neto"}
@@ -144,6 +145,9 @@ def _name_words(text: str) -> list[str] | None:
     if not all(NAME_WORD_RE.match(w) for w in core):
         return None
     if any(len(_fold(w)) > 16 for w in core) or sum(len(_fold(w)) for w in core) < 3:
+        return None
+    # Every name word but an initial has a vowel: "CD", "TV", "Rgb" are not names.
+    if any(len(_fold(w)) > 1 and not re.search(r"[aeiouy]", _fold(w)) for w in core):
         return None
     return words
 
@@ -303,7 +307,8 @@ def parse_lines(
             score += 1.5
         if median_h and line.height:
             ratio = line.height / median_h
-            score += 0.6 if 1.0 <= ratio <= 2.2 else (-0.3 if ratio < 0.8 else 0.0)
+            # Names are set at body size or larger; much smaller is fine print.
+            score += 0.6 if 1.0 <= ratio <= 2.2 else (-0.3 if ratio < 0.6 else 0.0)
         if domains and _company_evidence(line.text, domains) >= 0.85 and evidence < 0.5:
             score -= 2.5  # it is the company's name, set like a person's
         score += (line.conf - 70) / 60
