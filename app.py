@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from followup.triage_page_parts import UNDO as TRIAGE_UNDO
 from storage import accounts, owners
@@ -18,6 +19,7 @@ from storage.throttle import LoginThrottle
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 LOGIN = "auth.login"  # (owner id, display name, expires at) of a password login
+OWNER = "auth.owner"  # (owner id, display name) resolved once for this session
 
 TEXT = Texts(
     {
@@ -38,6 +40,11 @@ TEXT = Texts(
         "throttled": {
             "en": "Too many failed attempts. Try again in {minutes} minutes.",
             "de": "Zu viele Fehlversuche. Versuchen Sie es in {minutes} Minuten wieder.",
+        },
+        "database_down": {
+            "en": "Klick cannot reach its database right now. Please try again in a moment.",
+            "de": "Klick erreicht seine Datenbank gerade nicht. Bitte versuchen Sie es gleich "
+            "noch einmal.",
         },
         "expired": {
             "en": "Your session has expired; please log in again.",
@@ -124,6 +131,20 @@ def oidc_owner(database: Database, language: str) -> tuple[int, str]:
 
 def current_owner(database: Database, language: str, session_hours: float) -> tuple[int, str]:
     """Who is using Klick: the local user on loopback, else whoever logged in."""
+    try:
+        owner = resolve_owner(database, language, session_hours)
+    except SQLAlchemyError:
+        cached = st.session_state.get(OWNER)
+        if cached is None:
+            st.error(TEXT(language, "database_down"))
+            st.stop()
+        # The page says what it could not do, and keeps what the user typed or took.
+        return cached
+    st.session_state[OWNER] = owner
+    return owner
+
+
+def resolve_owner(database: Database, language: str, session_hours: float) -> tuple[int, str]:
     with database.read() as session:
         has_accounts = accounts.has_accounts(session)
     address = st.get_option("server.address")
@@ -135,6 +156,8 @@ def current_owner(database: Database, language: str, session_hours: float) -> tu
         return oidc_owner(database, language)
     if mode is ServingMode.ACCOUNTS:
         return password_login(database, language, session_hours)
+    if (cached := st.session_state.get(OWNER)) is not None:
+        return cached
     with database.write() as session:
         owner = owners.get_or_create_owner(session, owners.LOCAL_USERNAME)
     return owner.id, owner.display_name

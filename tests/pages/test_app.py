@@ -82,3 +82,23 @@ def test_capture_page_asks_for_an_event_first(app: AppTest) -> None:
 def test_the_app_speaks_german_when_asked(app: AppTest) -> None:
     app.selectbox(key="app.language_choice").select("de").run()
     assert app.title[0].value == "Die Veranstaltung heute"
+
+
+def test_a_database_outage_is_explained_not_a_trace(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from storage import accounts
+
+    def unreachable(*_args: object, **_kwargs: object) -> bool:
+        raise OperationalError("SELECT", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(accounts, "has_accounts", unreachable)
+    # A session that already knows its owner goes on to the page, which reports for itself.
+    app.switch_page("capture/page.py").run()
+    assert app.title[0].value == "Capture"
+    # A new session cannot know who it is: one clear sentence, no traceback.
+    fresh = AppTest.from_file(APP, default_timeout=30).run()
+    assert not fresh.exception
+    assert "cannot reach its database" in fresh.error[0].value
