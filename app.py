@@ -157,7 +157,11 @@ def resolve_owner(database: Database, language: str, session_hours: float) -> tu
     if mode is ServingMode.ACCOUNTS:
         return password_login(database, language, session_hours)
     if (cached := st.session_state.get(OWNER)) is not None:
-        return cached
+        # Known this session: read the name afresh (the composer may have set it), write nothing.
+        with database.read() as session:
+            known = owners.get_owner(session, cached[0])
+        if known is not None:
+            return known.id, known.display_name
     with database.write() as session:
         owner = owners.get_or_create_owner(session, owners.LOCAL_USERNAME)
     return owner.id, owner.display_name

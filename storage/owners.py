@@ -36,6 +36,11 @@ def find_owner(session: Session, username: str) -> OwnerRecord | None:
     return None if owner is None else _record(owner)
 
 
+def get_owner(session: Session, owner_id: int) -> OwnerRecord | None:
+    owner = session.get(Owner, owner_id)
+    return None if owner is None else _record(owner)
+
+
 def get_or_create_owner(session: Session, username: str, *, display_name: str = "") -> OwnerRecord:
     return find_owner(session, username) or create_owner(
         session, username, display_name=display_name
