@@ -14,7 +14,7 @@ from capture.page_texts import TEXT
 from storage import contacts, events
 from storage.context import CONTEXT_KEY, AppContext
 from storage.db import is_storage_full
-from storage.records import ContactAnswers, ContactDetails
+from storage.records import ContactDetails
 from storage.texts import inert
 
 ACTIVE = "capture.active_id"  # the capture being answered
@@ -89,20 +89,13 @@ def finish(message: str) -> None:
 
 def save(entry: FormInput, capture_id: int | None, event_id: int, duplicate_id: int | None) -> None:
     try:
-        checked = intake.check_answers(entry.rating, entry.note, lang)
+        answers = entry.checked_answers(lang)
     except intake.AnswerError as refusal:
         st.error(str(refusal))
         return
     if capture_id is None and not entry.details.name.strip():
         st.error(TEXT(lang, "needs_name"))
         return
-    answers = ContactAnswers(
-        rating=checked.rating,
-        note=checked.note,
-        they_need=entry.they_need,
-        i_offer=entry.i_offer,
-        is_pitch=entry.is_pitch,
-    )
     try:
         if entry.add_to_existing and duplicate_id is not None:
             known = intake.add_meeting_instead(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import streamlit as st
 
+from capture import intake
 from capture.page_texts import TEXT
 from storage.kinds import Rating
-from storage.records import ContactDetails, ContactRecord
+from storage.records import ContactAnswers, ContactDetails, ContactRecord
 
 # Below this per-field confidence the field is marked for the user to compare with the card.
 DOUBTFUL_BELOW = 0.6
@@ -24,6 +25,16 @@ class FormInput:
     i_offer: str
     is_pitch: bool
     add_to_existing: bool
+
+    def checked_answers(self, language: str) -> ContactAnswers:
+        """The answers, once "Did it click?" is answered and the note has substance.
+
+        Raises intake.AnswerError with the reason, in the user's language.
+        """
+        checked = intake.check_answers(self.rating, self.note, language)
+        return replace(
+            checked, they_need=self.they_need, i_offer=self.i_offer, is_pitch=self.is_pitch
+        )
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -52,8 +63,12 @@ def contact_form(
     details: ContactDetails,
     confidence: dict[str, float],
     duplicate: ContactRecord | None = None,
+    answers: ContactAnswers | None = None,
 ) -> FormInput | None:
-    """Render the form; return what was entered when "Save contact" is tapped."""
+    """Render the form; return what was entered when "Save contact" is tapped.
+
+    `answers` prefills the questions when a saved contact is edited.
+    """
     doubtful = doubtful_fields(details, confidence)
     with st.form(key, border=False):
         if doubtful:
@@ -101,20 +116,33 @@ def contact_form(
         rating = st.radio(
             TEXT(lang, "clicked"),
             RATINGS,
-            index=None,
+            index=RATINGS.index(answers.rating) if answers else None,
             horizontal=True,
             format_func=lambda r: TEXT(lang, r.value),
             key=f"{key}.rating",
         )
         note = st.text_area(
             TEXT(lang, "note"),
+            answers.note if answers else "",
             placeholder=TEXT(lang, "note_hint"),
-            max_chars=2000,
+            max_chars=5000,
             key=f"{key}.note",
         )
-        they_need = st.text_input(TEXT(lang, "they_need"), max_chars=500, key=f"{key}.need")
-        i_offer = st.text_input(TEXT(lang, "i_offer"), max_chars=500, key=f"{key}.offer")
-        is_pitch = st.toggle(TEXT(lang, "pitch"), key=f"{key}.pitch")
+        they_need = st.text_input(
+            TEXT(lang, "they_need"),
+            answers.they_need if answers else "",
+            max_chars=500,
+            key=f"{key}.need",
+        )
+        i_offer = st.text_input(
+            TEXT(lang, "i_offer"),
+            answers.i_offer if answers else "",
+            max_chars=500,
+            key=f"{key}.offer",
+        )
+        is_pitch = st.toggle(
+            TEXT(lang, "pitch"), answers.is_pitch if answers else False, key=f"{key}.pitch"
+        )
         add_to_existing = False
         if duplicate is not None:
             add_to_existing = st.checkbox(

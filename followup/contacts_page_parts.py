@@ -8,6 +8,8 @@ import re
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from capture import intake
+from capture.page_form import contact_form
 from followup import contact_service as service
 from followup.contacts_page_texts import TEXT
 from followup.triage_page_parts import card_image
@@ -15,7 +17,7 @@ from followup.vcard import VCardError
 from storage import contacts
 from storage.context import AppContext
 from storage.kinds import FollowUpStatus, Rating
-from storage.records import ContactAnswers, ContactDetails, ContactRecord
+from storage.records import ContactAnswers, ContactRecord
 from storage.texts import inert
 
 OPEN = "contacts.open_id"
@@ -23,7 +25,6 @@ PAGE = "contacts.page"
 FLASH = "contacts.flash"
 CONFIRM_DELETE = "contacts.confirm_delete"
 IMPORT_ROUND = "contacts.import_round"
-RATINGS = (Rating.YES, Rating.NOT_SURE, Rating.NO)
 
 
 def init_state() -> None:
@@ -226,58 +227,33 @@ def _history(lang: str, view: service.ContactView) -> None:
         st.text(f"{line}: {follow_up.subject}" if follow_up.subject else line)
 
 
-def _lines(text: str) -> tuple[str, ...]:
-    return tuple(line.strip() for line in text.splitlines() if line.strip())
-
-
 def _edit(ctx: AppContext, contact: ContactRecord) -> None:
+    """The capture page's own form, prefilled: the same fields and the same two questions."""
     lang = ctx.language
-    details = contact.details
-    key = f"contacts.edit.{contact.id}"
-    with st.expander(TEXT(lang, "edit")), st.form(key, border=False):
-        name = st.text_input(TEXT(lang, "name"), details.name, max_chars=300, key=f"{key}.name")
-        title = st.text_input(TEXT(lang, "title_field"), details.title, key=f"{key}.title")
-        company = st.text_input(TEXT(lang, "company"), details.company, key=f"{key}.company")
-        emails = st.text_area(TEXT(lang, "emails"), "\n".join(details.emails), key=f"{key}.emails")
-        phones = st.text_area(TEXT(lang, "phones"), "\n".join(details.phones), key=f"{key}.phones")
-        websites = st.text_area(
-            TEXT(lang, "websites"), "\n".join(details.websites), key=f"{key}.websites"
+    with st.expander(TEXT(lang, "edit")):
+        entry = contact_form(
+            f"contacts.edit.{contact.id}",
+            lang,
+            contact.details,
+            {},
+            answers=ContactAnswers(
+                rating=contact.rating or Rating.NOT_SURE,
+                note=contact.note,
+                they_need=contact.they_need,
+                i_offer=contact.i_offer,
+                is_pitch=contact.is_pitch,
+            ),
         )
-        address = st.text_area(TEXT(lang, "address"), details.address, key=f"{key}.address")
-        rating = st.radio(
-            TEXT(lang, "click"),
-            RATINGS,
-            index=RATINGS.index(contact.rating) if contact.rating else None,
-            format_func=lambda r: TEXT(lang, r.value),
-            horizontal=True,
-            key=f"{key}.rating",
-        )
-        note = st.text_area(TEXT(lang, "note"), contact.note, max_chars=5000, key=f"{key}.note")
-        need = st.text_input(TEXT(lang, "need"), contact.they_need, key=f"{key}.need")
-        offer = st.text_input(TEXT(lang, "offer"), contact.i_offer, key=f"{key}.offer")
-        pitch = st.toggle(TEXT(lang, "pitch"), contact.is_pitch, key=f"{key}.pitch")
-        if not st.form_submit_button(TEXT(lang, "save"), type="primary", key=f"{key}.save"):
-            return
-    if rating is None or not note.strip():
-        st.error(TEXT(lang, "needs_note"))
+    if entry is None:
+        return
+    try:
+        answers = entry.checked_answers(lang)
+    except intake.AnswerError as refusal:
+        st.error(str(refusal))
         return
     try:
         saved = service.save(
-            ctx.database,
-            ctx.owner_id,
-            contact.id,
-            details=ContactDetails(
-                name=name,
-                title=title,
-                company=company,
-                emails=_lines(emails),
-                phones=_lines(phones),
-                websites=_lines(websites),
-                address=address,
-            ),
-            answers=ContactAnswers(
-                rating=rating, note=note, they_need=need, i_offer=offer, is_pitch=pitch
-            ),
+            ctx.database, ctx.owner_id, contact.id, details=entry.details, answers=answers
         )
     except (SQLAlchemyError, contacts.ContactError, LookupError):
         st.error(TEXT(lang, "save_failed"))

@@ -12,7 +12,7 @@ from followup.triage_page_parts import FLASH, card_image
 from followup.triage_page_texts import TEXT
 from storage import contacts
 from storage.context import AppContext
-from storage.records import ContactAnswers, ContactRecord
+from storage.records import ContactRecord
 from storage.texts import inert
 
 
@@ -30,17 +30,10 @@ def answer_capture(ctx: AppContext, capture: ContactRecord) -> None:
     if entry is None:
         return
     try:
-        checked = intake.check_answers(entry.rating, entry.note, lang)
+        answers = entry.checked_answers(lang)
     except intake.AnswerError as refusal:
         st.error(str(refusal))
         return
-    answers = ContactAnswers(
-        rating=checked.rating,
-        note=checked.note,
-        they_need=entry.they_need,
-        i_offer=entry.i_offer,
-        is_pitch=entry.is_pitch,
-    )
     try:
         saved = intake.save_capture(
             db, owner, capture.id, details=entry.details, answers=answers, language=lang
