@@ -101,6 +101,8 @@ def find_websites(text: str) -> list[str]:
                 continue
             if any(labels[0].endswith(p) for p in MAIL_PROVIDERS if len(p) > 3):
                 continue  # "nameGmail.com": an e-mail address whose "@" was lost
+            if any(p.endswith(labels[0]) for p in MAIL_PROVIDERS):
+                continue  # "ail.com": the tail of a broken free-mail address
         found.append(site)
     return found
 
@@ -139,6 +141,10 @@ def _as_number(piece: str, region: str | None) -> tuple[str, bool] | None:
     if phonenumbers.is_valid_number(number):
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), True
     if phonenumbers.is_possible_number(number):
+        # A number the plan cannot confirm must at least be printed like one: "3 9 2679-9868"
+        # (stray single digits before a group) is OCR debris around a number.
+        if len(re.findall(r"(?<!\d)\d(?!\d)", printed)) >= 2:
+            return None
         return printed, False
     return None
 

@@ -94,6 +94,12 @@ def test_postcodes_and_ids_are_not_phone_numbers() -> None:
     assert parse_card_text(text, region="BR").phones == ()
 
 
+def test_ocr_debris_is_not_listed_as_contact_data() -> None:
+    fields = parse_card_text("3 9 2679-9868\nail.com\nTel 2294-9484", region="BR")
+    assert fields.phones == ("2294-9484",)
+    assert fields.websites == ()
+
+
 def test_name_only_in_the_email() -> None:
     fields = parse_card_text("ACME Solutions GmbH\nmaria.schneider@acme-solutions.de\n"
                              "Tel +49 30 1234567", region="DE")
