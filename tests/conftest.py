@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,25 +66,10 @@ def postgres_url() -> Iterator[str]:
     base_url = os.environ.get(POSTGRES_ENV)
     if not base_url:
         pytest.skip(f"{POSTGRES_ENV} is not set")
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
+    from tests.support import fresh_postgres
 
-    name = f"klick_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(base_url).set(database=name).render_as_string(hide_password=False)
-    from storage.db import Database
-
-    database = Database(url)
-    database.upgrade()
-    database.dispose()
-    try:
+    with fresh_postgres(base_url) as url:
         yield url
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def _empty_postgres(url: str) -> Database:

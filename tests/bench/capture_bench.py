@@ -28,6 +28,7 @@ import pytesseract
 
 from capture import CaptureError, decode_image, scan_image
 from capture.contacts import EMAIL_RE
+from tests.support import percentile
 
 DEFAULT_CARDS = Path(__file__).resolve().parents[2].parent / "shared" / "cards"
 
@@ -51,8 +52,15 @@ def naive_fields(data: bytes, region: str | None) -> dict[str, Any]:
     websites = re.findall(r"(?:https?://|www\.)[\w.\-/]+", text, flags=re.IGNORECASE)
     name = next((ln for ln in lines if re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}", ln)), "")
     company = next((ln for ln in lines if re.search(r"\b(GmbH|AG|Inc|Ltd|LLC|Ltda)\b", ln)), "")
-    return {"name": name, "title": "", "company": company, "emails": emails,
-            "phones": [p.strip() for p in phones], "websites": websites, "address": ""}
+    return {
+        "name": name,
+        "title": "",
+        "company": company,
+        "emails": emails,
+        "phones": [p.strip() for p in phones],
+        "websites": websites,
+        "address": "",
+    }
 
 
 def ours_fields(data: bytes, region: str | None) -> dict[str, Any]:
@@ -66,9 +74,12 @@ def _cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def run(reader: Callable[[bytes, str | None], dict[str, Any]], labels: dict[str, dict[str, Any]],
-        cards: Path, region: str | None
-        ) -> tuple[dict[str, dict[str, Any]], list[float], list[float]]:
+def run(
+    reader: Callable[[bytes, str | None], dict[str, Any]],
+    labels: dict[str, dict[str, Any]],
+    cards: Path,
+    region: str | None,
+) -> tuple[dict[str, dict[str, Any]], list[float], list[float]]:
     """Predictions by label id, wall-clock seconds and CPU seconds (with Tesseract's) per image."""
     predictions: dict[str, dict[str, Any]] = {}
     latencies: list[float] = []
@@ -87,8 +98,9 @@ def run(reader: Callable[[bytes, str | None], dict[str, Any]], labels: dict[str,
     return predictions, latencies, cpu
 
 
-def score(scorer: ModuleType, labels: dict[str, dict[str, Any]],
-          predictions: dict[str, dict[str, Any]]) -> dict[str, float]:
+def score(
+    scorer: ModuleType, labels: dict[str, dict[str, Any]], predictions: dict[str, dict[str, Any]]
+) -> dict[str, float]:
     """The same arithmetic as score.py's main(), on in-memory predictions."""
     hit: dict[str, int] = defaultdict(int)
     tot: dict[str, int] = defaultdict(int)
@@ -122,18 +134,14 @@ def score(scorer: ModuleType, labels: dict[str, dict[str, Any]],
         if "name" in ok_by_field and ("emails" in ok_by_field or "phones" in ok_by_field):
             ready_n += 1
             ready += ok_by_field["name"] and (
-                ok_by_field.get("emails", False) or ok_by_field.get("phones", False))
+                ok_by_field.get("emails", False) or ok_by_field.get("phones", False)
+            )
     out = {f: hit[f] / tot[f] for f in scorer.FIELDS if tot[f]}
     out["field_acc"] = sum(out.values()) / len(out) if out else 0.0
     out["contact_ready"] = ready / ready_n if ready_n else 0.0
     n_pred = sum(npred.values())
     out["list_precision"] = 1 - sum(fp.values()) / n_pred if n_pred else 0.0
     return out
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -151,8 +159,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.out:
         with args.out.open("w") as handle:
             for record in columns["ours"][0].values():
-                record = {**record, "image": str(args.cards / "images" / record["image"]
-                                                 .removeprefix("images/"))}
+                record = {
+                    **record,
+                    "image": str(args.cards / "images" / record["image"].removeprefix("images/")),
+                }
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     scores = {name: score(scorer, labels, preds) for name, (preds, _, _) in columns.items()}
     names = list(columns)
@@ -163,10 +173,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{metric:16}" + "".join(f"{scores[n].get(metric, 0.0):10.3f}" for n in names))
     # Wall-clock latency is what a user waits on this machine; CPU seconds are what the same
     # work costs on one idle core, and stay comparable while other jobs load the machine.
-    for label, index, q in (("latency_median_s", 1, 0.5), ("latency_p95_s", 1, 0.95),
-                            ("cpu_median_s", 2, 0.5), ("cpu_p95_s", 2, 0.95)):
-        print(f"{label:16}" + "".join(f"{percentile(columns[n][index], q):10.3f}"
-                                      for n in names))
+    for label, index, q in (
+        ("latency_median_s", 1, 0.5),
+        ("latency_p95_s", 1, 0.95),
+        ("cpu_median_s", 2, 0.5),
+        ("cpu_p95_s", 2, 0.95),
+    ):
+        print(f"{label:16}" + "".join(f"{percentile(columns[n][index], q):10.3f}" for n in names))
     print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0
 

@@ -25,13 +25,9 @@ from storage.db import Database
 from storage.kinds import Rating
 from tests.cardmaker import photo_of_card
 from tests.conftest import REPO_ROOT
+from tests.support import p95
 
 NOTE = "Restores Bauhaus chairs; looking for a printer for small batches of seat fabric."
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def one_run(photo: bytes, workdir: Path) -> tuple[float, float, float]:

@@ -24,7 +24,8 @@ from pathlib import Path
 
 from tests.conftest import POSTGRES_ENV
 from tests.load.browser_load import card_photos, klick_server, run_phones
-from tests.load.harness import fresh_postgres, p95, run_writers, stored_captures
+from tests.load.harness import run_writers, stored_captures
+from tests.support import fresh_postgres, p95
 
 HEADER = f"{'database':17}{'saved':>13}{'per s':>9}{'median ms':>10}{'p95 ms':>10}"
 

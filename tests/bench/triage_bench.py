@@ -24,8 +24,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from PIL import Image
-from sqlalchemy import create_engine, insert, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import insert, text
 from streamlit.testing.v1 import AppTest
 
 from storage import events, owners
@@ -34,6 +33,7 @@ from storage.kinds import ContactStatus, Rating
 from storage.matching import contact_keys
 from storage.models import CardImage, Contact
 from tests.conftest import REPO_ROOT
+from tests.support import fresh_postgres, p95
 
 APP = str(REPO_ROOT / "app.py")
 TONIGHT = 300
@@ -41,11 +41,6 @@ PER_EVENT = 50
 FIRST = ("Anna", "Jörg", "Bea", "Carl", "Dora", "Emil", "Zoë", "Fritz", "Greta", "Hanna")
 LAST = ("Müller", "Schäfer", "Weiß", "Öztürk", "Becker", "Hoffmann", "Krüger", "Lang")
 TOPICS = ("Bauhaus chairs", "cargo bikes", "sourdough", "organ repair", "cheese cellar")
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def small_jpeg() -> bytes:
@@ -88,9 +83,7 @@ def seed(database: Database, total: int) -> int:
                     "rating": rating.value,
                     "note": f"Talked about {rng.choice(TOPICS)} and {n}.",
                     "is_pitch": n % 11 == 0,
-                    "status": (
-                        ContactStatus.CAPTURED if is_tonight else ContactStatus.KEPT
-                    ).value,
+                    "status": (ContactStatus.CAPTURED if is_tonight else ContactStatus.KEPT).value,
                     "match_keys": " ".join(contact_keys([email], [phone])),
                     "created_at": start + timedelta(minutes=n),
                     "updated_at": start + timedelta(minutes=n),
@@ -177,21 +170,11 @@ def run_sqlite(total: int, runs: int) -> None:
 
 
 def run_postgres(base_url: str, total: int, runs: int) -> None:
-    name = f"klick_bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(base_url).set(database=name).render_as_string(hide_password=False)
-    try:
+    with fresh_postgres(base_url, prefix="klick_bench") as url:
         database = Database(url)
-        database.upgrade()
         seed(database, total)
         database.dispose()
         report(f"PostgreSQL, {total} contacts, {runs} runs", measure(url, runs))
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def main() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -13,7 +12,6 @@ import pytest
 from capture import intake
 from storage.backup import check_klick_database
 from storage.db import Database
-from tests.conftest import REPO_ROOT
 from tests.load.harness import (
     go,
     prepare_owner,
@@ -22,19 +20,11 @@ from tests.load.harness import (
     stored_captures,
 )
 from tests.load.writer import save_one, tiny_photo
+from tests.support import run_cli
 
 
 def storage_cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {"PATH": "/usr/bin:/bin", "KLICK_DATA_DIR": str(data_dir), "HOME": str(data_dir)}
-    return subprocess.run(
-        [sys.executable, "-m", "storage", *args],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return run_cli("storage", *args, data_dir=data_dir)
 
 
 def url_in(data_dir: Path) -> str:

@@ -2,35 +2,17 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.browser.conftest import CHROMIUM
-from tests.conftest import POSTGRES_ENV
 from tests.load.browser_load import card_photos, klick_server, photo_hashes, run_phones
-from tests.load.harness import fresh_postgres, stored_captures
+from tests.load.harness import stored_captures
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.tesseract]
 
 PHONES, CARDS = 10, 2  # the benchmark runs 3 each; CI time is what bounds this
-
-
-@pytest.fixture(
-    params=[
-        pytest.param("sqlite", id="sqlite"),
-        pytest.param("postgres", id="postgres", marks=pytest.mark.postgres),
-    ]
-)
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'klick.db'}"
-        return
-    request.getfixturevalue("postgres_url")  # skips (or fails in CI) without PostgreSQL
-    with fresh_postgres(os.environ[POSTGRES_ENV]) as url:
-        yield url
 
 
 def test_ten_phones_capture_and_save_at_once(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from storage import accounts
 from storage.db import Database
 from storage.serving import ServingMode, is_loopback, secrets_have_auth, serving_mode
 from storage.throttle import LoginThrottle
-from tests.conftest import REPO_ROOT
+from tests.support import run_cli
 
 PASSWORD = "correct horse battery"
 
@@ -117,17 +116,7 @@ def test_secrets_with_an_auth_section_mean_oidc(tmp_path: Path) -> None:
 
 
 def _storage_cli(*args: str, data_dir: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {"PATH": "/usr/bin:/bin", "KLICK_DATA_DIR": str(data_dir), "HOME": str(data_dir)}
-    return subprocess.run(
-        [sys.executable, "-m", "storage", *args],
-        cwd=REPO_ROOT,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_cli("storage", *args, data_dir=data_dir, stdin=stdin)
 
 
 def test_serving_the_network_without_a_login_is_refused_then_allowed(tmp_path: Path) -> None:

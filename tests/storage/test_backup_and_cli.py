@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
-import sys
 import threading
 from datetime import date
 from pathlib import Path
@@ -15,20 +14,11 @@ from storage import events, owners
 from storage.backup import BackupError, backup_sqlite, check_integrity
 from storage.db import Database
 from storage.settings import load_settings
-from tests.conftest import REPO_ROOT
+from tests.support import run_cli
 
 
 def _cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {"PATH": "/usr/bin:/bin", "KLICK_DATA_DIR": str(data_dir), "HOME": str(data_dir)}
-    return subprocess.run(
-        [sys.executable, "-m", "storage", *args],
-        cwd=REPO_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_cli("storage", *args, data_dir=data_dir)
 
 
 def test_upgrade_creates_the_database_in_the_data_dir(tmp_path: Path) -> None:
