@@ -89,7 +89,7 @@ st.subheader(TEXT(lang, "delete_title"))
 st.caption(TEXT(lang, "delete_hint"))
 with st.form("account.delete"):
     typed = st.text_input(TEXT(lang, "confirm"), key="account.confirm")
-    if st.form_submit_button(TEXT(lang, "delete"), type="primary", key="account.delete_all"):
+    if st.form_submit_button(TEXT(lang, "delete"), key="account.delete_all"):
         if typed.strip() != TEXT(lang, "confirm_word"):
             st.error(TEXT(lang, "not_confirmed"))
         else:
