@@ -24,8 +24,8 @@ from storage.kinds import Rating
 from tests.cardmaker import photo_of_card
 from tests.conftest import POSTGRES_ENV, sqlite_database_at
 from tests.faults.conftest import open_capture_page
-from tests.load.harness import fresh_postgres
 from tests.pages.conftest import local_owner_id
+from tests.support import fresh_postgres
 
 NOTE = "Restores Bauhaus chairs; looking for a printer for small batches of seat fabric."
 SHORT_BUSY_MS = 100  # so that a held lock turns into "database is locked" quickly
