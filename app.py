@@ -185,6 +185,7 @@ def main() -> None:
         owner_id=owner_id,
         owner_name=owner_name,
         language=language,
+        timezone=st.context.timezone or "UTC",
     )
     with st.sidebar:
         chosen = st.selectbox(

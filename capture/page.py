@@ -144,7 +144,9 @@ def answer_capture(capture_id: int, event_id: int) -> None:
     hit = intake.no_thanks_hit(db, owner, record.details)
     if hit is not None:
         where = TEXT(lang, "no_thanks_event", event=inert(hit.event_name)) if hit.event_name else ""
-        st.error(TEXT(lang, "no_thanks", date=f"{hit.discarded_at:%d.%m.%Y}", event=where))
+        st.error(
+            TEXT(lang, "no_thanks", date=f"{ctx.local(hit.discarded_at):%d.%m.%Y}", event=where)
+        )
     matches = intake.matching_contacts(db, owner, record.details, exclude_id=capture_id)
     duplicate = matches[0] if matches else None
     if duplicate is not None:
@@ -172,7 +174,7 @@ def inbox(event_id: int) -> None:
         st.caption(TEXT(lang, "inbox_hint"))
         for capture in waiting:
             label = capture.details.name or TEXT(
-                lang, "unnamed", time=f"{capture.created_at:%d.%m. %H:%M}"
+                lang, "unnamed", time=f"{ctx.local(capture.created_at):%d.%m. %H:%M}"
             )
             left, right = st.columns([3, 1], vertical_alignment="center")
             left.text(label)

@@ -20,7 +20,7 @@ st.session_state.setdefault(FLASH, None)
 
 def queue_row(item: service.QueueItem) -> None:
     follow_up = item.follow_up
-    day = f"{follow_up.due_at:%d.%m.%Y}"
+    day = f"{ctx.local(follow_up.due_at):%d.%m.%Y %H:%M}"
     when = (
         f":red[**⚠ {TEXT(lang, 'overdue', date=day)}**]"
         if item.overdue

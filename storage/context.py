@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from storage.db import Database
 from storage.settings import Settings
@@ -17,3 +19,13 @@ class AppContext:
     owner_id: int
     owner_name: str
     language: str
+    timezone: str = "UTC"  # the browser's, so a due time reads as the user's clock
+
+    def local(self, moment: datetime) -> datetime:
+        """A stored (UTC) moment in the user's time zone, for showing it."""
+        try:
+            zone = ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = ZoneInfo("UTC")
+        aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return aware.astimezone(zone)

@@ -316,3 +316,24 @@ def test_an_edited_text_must_be_checked_again(app_env: Path, app_database: Datab
     follow_up, review = stored(app_database, seeded)
     assert "larch offcuts" in follow_up.body and not review.ready
     assert not at.link_button
+
+
+@pytest.mark.parametrize(
+    ("zone", "shown"),
+    [("Europe/Berlin", "01.01.2027 00:30"), ("America/New_York", "31.12.2026 18:30")],
+)
+def test_due_times_read_as_the_users_clock(
+    app_env: Path, app_database: Database, zone: str, shown: str
+) -> None:
+    seeded = seed(app_database)
+    with app_database.write() as session:
+        from storage.models import FollowUp
+
+        row = session.get(FollowUp, seeded.follow_up_id)
+        assert row is not None
+        row.due_at = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.context = {"timezone": zone}
+    at.run()
+    at.switch_page(PAGE).run()
+    assert any(shown in m.value for m in at.markdown), [m.value for m in at.markdown]
