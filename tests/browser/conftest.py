@@ -96,17 +96,22 @@ def start_server(
     return KlickServer(url=url, data_dir=data_dir, database_url=database_url), process
 
 
+def stop_server(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 @pytest.fixture
 def klick_server(tmp_path: Path) -> Iterator[KlickServer]:
     server, process = start_server(tmp_path)
     try:
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_server(process)
 
 
 @pytest.fixture(scope="session")

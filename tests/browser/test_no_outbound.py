@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import PHONE, start_server, wait_for_app
+from tests.browser.conftest import PHONE, start_server, stop_server, wait_for_app
 from tests.cardmaker import photo_of_card
 
 pytestmark = [pytest.mark.browser, pytest.mark.tesseract, pytest.mark.slow]
@@ -51,11 +51,7 @@ def test_using_every_page_causes_no_outbound_traffic(tmp_path: Path, chromium) -
             wait_for_app(page)
     finally:
         context.close()
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_server(process)
     assert outside == [], "the page fetched from outside"
     assert not log.exists() or log.read_text() == "", log.read_text()
 

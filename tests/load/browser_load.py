@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import re
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -20,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, start_server
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, start_server, stop_server
 from tests.cardmaker import CardText, photo_of_card
 from tests.load.harness import prepare_owner
 
@@ -147,18 +146,10 @@ def run_phones(url: str, photos: list[list[Path]], *, time_limit_s: float = 300)
 def klick_server(data_dir: Path, database_url: str) -> Iterator[str]:
     """A real Klick on a free loopback port with tonight's event; stopped afterwards."""
     prepare_owner(database_url, "Load evening")
-    # As in production, no watching of source files: a file changed mid-run (say, by an
-    # editor in the same checkout) makes Streamlit drop modules other sessions are importing.
-    server, process = start_server(
-        data_dir,
-        {"KLICK_DATABASE_URL": database_url, "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none"},
-    )
+    # Source files are not watched (.streamlit/config.toml): a file changed mid-run would make
+    # Streamlit drop modules that other sessions are importing.
+    server, process = start_server(data_dir, {"KLICK_DATABASE_URL": database_url})
     try:
         yield server.url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_server(process)
