@@ -96,6 +96,20 @@ def start_server(
     return KlickServer(url=url, data_dir=data_dir, database_url=database_url), process
 
 
+SCREENSHOTS = REPO_ROOT / "assets" / "screenshots"
+
+
+def save_screenshot(page, name: str, scratch: Path) -> Path:  # type: ignore[no-untyped-def]
+    """Every run takes the screenshot; it replaces the README's copy only when asked to
+    (KLICK_UPDATE_SCREENSHOTS=1), so running the tests leaves the work tree clean."""
+    folder = SCREENSHOTS if os.environ.get("KLICK_UPDATE_SCREENSHOTS") == "1" else scratch
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / name
+    page.screenshot(path=str(target), full_page=False)
+    assert target.stat().st_size > 10_000, "an empty screenshot"
+    return target
+
+
 def stop_server(process: subprocess.Popen[bytes]) -> None:
     process.terminate()
     try:

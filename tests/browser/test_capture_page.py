@@ -12,14 +12,18 @@ import pytest
 from storage import contacts, events, owners
 from storage.db import Database
 from storage.kinds import Rating
-from tests.browser.conftest import PHONE, KlickServer, launch_chromium, wait_for_app
+from tests.browser.conftest import (
+    PHONE,
+    KlickServer,
+    launch_chromium,
+    save_screenshot,
+    wait_for_app,
+)
 from tests.cardmaker import on_table, photo_of_card, render_card
-from tests.conftest import REPO_ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.tesseract, pytest.mark.slow]
 
 NOTE = "Builds cargo bikes in Fürth; needs a welder who can do aluminium frames."
-SCREENSHOT = REPO_ROOT / "assets" / "screenshots" / "capture-phone.png"
 
 
 def _prepare(server: KlickServer) -> tuple[Database, int]:
@@ -62,8 +66,7 @@ def test_capture_a_card_through_the_file_picker(
     phone.locator("input[type=file]").first.set_input_files(str(photo))
     _wait_for_capture_form(phone)
     assert phone.get_by_label("Name").first.input_value() == "Anna Schäfer"
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    phone.screenshot(path=str(SCREENSHOT), full_page=False)
+    save_screenshot(phone, "capture-phone.png", tmp_path)
     _answer_and_save(phone)
     try:
         saved = _saved(database, owner_id)

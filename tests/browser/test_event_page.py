@@ -8,12 +8,9 @@ import pytest
 
 from storage import events, owners
 from storage.db import Database
-from tests.browser.conftest import KlickServer, wait_for_app
-from tests.conftest import REPO_ROOT
+from tests.browser.conftest import KlickServer, save_screenshot, wait_for_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-SCREENSHOT = REPO_ROOT / "assets" / "screenshots" / "event-phone.png"
 
 
 def test_create_tonights_event_on_a_phone(klick_server: KlickServer, phone) -> None:  # type: ignore[no-untyped-def]
@@ -26,8 +23,7 @@ def test_create_tonights_event_on_a_phone(klick_server: KlickServer, phone) -> N
     phone.get_by_text("Capturing for").wait_for()
     assert phone.get_by_text("Gründerabend Fürth").first.is_visible()
 
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    phone.screenshot(path=str(SCREENSHOT))
+    save_screenshot(phone, "event-phone.png", klick_server.data_dir)
 
     database = Database(klick_server.database_url)
     try:

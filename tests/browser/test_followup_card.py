@@ -14,13 +14,11 @@ from storage import contacts, events, followups, owners
 from storage.db import Database
 from storage.kinds import Channel, Rating
 from storage.records import ContactAnswers, ContactDetails
-from tests.browser.conftest import KlickServer, wait_for_app
-from tests.conftest import REPO_ROOT
+from tests.browser.conftest import KlickServer, save_screenshot, wait_for_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ADDRESS = "Anna Berger\nHafenstraße 3\n90402 Nürnberg"
-SCREENSHOT = REPO_ROOT / "assets" / "screenshots" / "follow-up-card-phone.png"
 
 
 def _words(text: str) -> list[str]:
@@ -70,8 +68,7 @@ def test_the_card_pdf_downloaded_holds_the_checked_text(klick_server: KlickServe
         download_button = phone.locator(f".st-key-queue-pdf-{follow_up_id} button")
         download_button.wait_for(timeout=30_000)
         download_button.scroll_into_view_if_needed()
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        phone.screenshot(path=str(SCREENSHOT), full_page=False)
+        save_screenshot(phone, "follow-up-card-phone.png", klick_server.data_dir)
         with phone.expect_download(timeout=30_000) as caught:
             download_button.tap()
         download = caught.value

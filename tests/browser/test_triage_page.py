@@ -10,12 +10,9 @@ from storage import contacts, events, owners
 from storage.db import Database
 from storage.kinds import ContactStatus, Rating
 from storage.records import ContactAnswers, ContactDetails
-from tests.browser.conftest import KlickServer, wait_for_app
-from tests.conftest import REPO_ROOT
+from tests.browser.conftest import KlickServer, save_screenshot, wait_for_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-SCREENSHOT = REPO_ROOT / "assets" / "screenshots" / "triage-phone.png"
 
 
 def _prepare(server: KlickServer) -> tuple[Database, int, dict[str, int]]:
@@ -58,8 +55,7 @@ def test_triage_on_a_phone(klick_server: KlickServer, phone) -> None:  # type: i
         phone.goto(f"{klick_server.url}/triage")
         wait_for_app(phone)
         _button(phone, f"triage.follow_up.{ids['yes']}").wait_for()
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        phone.screenshot(path=str(SCREENSHOT), full_page=False)
+        save_screenshot(phone, "triage-phone.png", klick_server.data_dir)
         # Nothing is wider than the phone: no sideways scrolling.
         assert phone.evaluate("document.documentElement.scrollWidth") <= 390
 
