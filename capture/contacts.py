@@ -42,6 +42,13 @@ MAIL_PROVIDERS = ("gmail", "googlemail", "hotmail", "yahoo", "outlook", "gmx", "
 MAIL_PROVIDER_TLDS = {"gmail": "com", "hotmail": "com", "yahoo": "com", "outlook": "com",
                       "icloud": "com", "aol": "com", "googlemail": "com", "msn": "com"}
 CEP_RE = re.compile(r"^\d{5}-\d{3}$")
+# An extension printed after the number: "3241-0322 Ramal 240", "555 0100 ext. 12", "x12".
+EXTENSION_RE = re.compile(
+    r"\s*(?:ramal|ext|extension|durchwahl|dw|x)(?![a-z])\.?\s*[:.]?\s*(\d{1,6})(?!\d)",
+    re.IGNORECASE,
+)
+# "9,9679-9468": the dot of a Brazilian mobile number's leading 9 read as a comma.
+COMMA_FOR_DOT_RE = re.compile(r"(?<![\d,])(\d),(?=\d{4,5}-\d{4}(?!\d))")
 MIN_DIGITS, MAX_DIGITS = 7, 15
 
 
@@ -151,7 +158,7 @@ def _as_number(piece: str, region: str | None) -> tuple[str, bool] | None:
 
 def find_phones(text: str, region: str | None, line: int = 0) -> list[Phone]:
     """Phone numbers on one line of text, with their kind from the label before them."""
-    masked = EMAIL_RE.sub(lambda m: " " * len(m.group(0)), text)
+    masked = EMAIL_RE.sub(lambda m: " " * len(m.group(0)), COMMA_FOR_DOT_RE.sub(r"\1.", text))
     masked = WEB_RE.sub(lambda m: " " * len(m.group(0)), masked)
     found: list[Phone] = []
     for match in PHONE_RUN_RE.finditer(masked):
@@ -162,11 +169,15 @@ def find_phones(text: str, region: str | None, line: int = 0) -> list[Phone]:
         whole = _as_number(run, region)
         pieces = [run] if whole else re.split(r"\s*[/|]\s*|\s{2,}", run)
         offset = match.start()
-        for piece in pieces:
+        extension = EXTENSION_RE.match(masked, match.end())
+        for n, piece in enumerate(pieces):
             result = whole if whole else _as_number(piece, region)
             if result is None:
                 continue
+            number = result[0]
+            if extension and n == len(pieces) - 1:
+                number = f"{number} ext. {extension.group(1)}"
             start = offset + max(0, run.find(piece))
             kind = _phone_kind(masked[:start])
-            found.append(Phone(result[0], kind, result[1], line))
+            found.append(Phone(number, kind, result[1], line))
     return found

@@ -20,12 +20,19 @@ def mailto_link(to: str, subject: str, body: str) -> str:
     return f"mailto:{quote(address, safe=ADDRESS_SAFE)}?{query}"
 
 
+# "+49 30 1234567 ext. 12" as the reader writes it, or "x12" as people type it.
+EXTENSION_RE = re.compile(r"\s*(?:ext\.?|x)\s*(\d{1,6})\s*$", re.IGNORECASE)
+
+
 def tel_link(phone: str) -> str:
-    """A tel: URI: a leading + kept, everything but digits dropped."""
-    digits = re.sub(r"\D", "", phone)
+    """A tel: URI: a leading + kept, everything but digits dropped, an extension as ";ext="."""
+    number, suffix = phone.strip(), ""
+    if extension := EXTENSION_RE.search(number):
+        number, suffix = number[: extension.start()], f";ext={extension.group(1)}"
+    digits = re.sub(r"\D", "", number)
     if not digits:
         raise ValueError("not a phone number")
-    prefix = "+" if phone.strip().startswith(("+", "00")) else ""
-    if phone.strip().startswith("00"):
+    prefix = "+" if number.startswith(("+", "00")) else ""
+    if number.startswith("00"):
         digits = digits[2:]
-    return f"tel:{prefix}{digits}"
+    return f"tel:{prefix}{digits}{suffix}"

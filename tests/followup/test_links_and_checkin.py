@@ -35,6 +35,9 @@ def test_tel_links() -> None:
     assert tel_link("+49 (911) 123-456") == "tel:+49911123456"
     assert tel_link("0049 911 123456") == "tel:+49911123456"
     assert tel_link("0911 / 12 34 56") == "tel:0911123456"
+    # The reader's "ext." and a typed "x" become RFC 3966's extension parameter.
+    assert tel_link("+551132410322 ext. 240") == "tel:+551132410322;ext=240"
+    assert tel_link("030 1234567 x12") == "tel:0301234567;ext=12"
     with pytest.raises(ValueError):
         tel_link("n/a")
 
