@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from capture.address import find_address
 from capture.contacts import find_emails, find_phones, find_websites
@@ -110,6 +111,44 @@ def strip_honorifics(text: str) -> str:
     # Rules, bullets and stray marks OCR reads beside a name ("—- Guilherme", "Ana ~").
     stripped = re.sub(r"^[^\w(]+|[^\w.)]+$", "", stripped)
     return " ".join(stripped.replace(" ,", ",").split()).strip(", ")
+
+
+def trim_debris(text: str) -> str:
+    """A title or company without the rules, dashes and stray brackets OCR reads around it."""
+    words = text.split()
+    while words and not any(ch.isalnum() for ch in words[-1]):
+        words.pop()
+    while words and not any(ch.isalnum() for ch in words[0]):
+        words.pop(0)
+    text = " ".join(words)
+    if text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1]
+    if text.startswith("(") and text.count("(") > text.count(")"):
+        text = text[1:]
+    return text.strip(" ,|-•")
+
+
+# Title words long enough that one wrong letter cannot turn another word into them.
+SPELLING_TITLE_WORDS = tuple(w for w in TITLE_WORDS if len(w) >= 7 and " " not in w)
+
+
+def correct_title_spelling(text: str) -> str:
+    """"Sonsultor de marketing" → "Consultor de marketing": one misread letter in a title word."""
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        low = word.lower()
+        if len(low) < 7 or low in SPELLING_TITLE_WORDS:
+            return word
+        near = [w for w in SPELLING_TITLE_WORDS
+                if len(w) == len(low) and Levenshtein.distance(w, low, score_cutoff=1) <= 1]
+        if len(near) != 1:
+            return word
+        fixed = near[0]
+        if word.isupper():
+            return fixed.upper()
+        return fixed.capitalize() if word[0].isupper() else fixed
+
+    return re.sub(r"[^\W\d_]+", fix, text)
 
 
 def _has_title_word(text: str) -> bool:
@@ -223,6 +262,25 @@ def _company_evidence(text: str, domains: Sequence[str]) -> float:
     return max(0.0, best)
 
 
+def _continues_company(first: TextLine, second: TextLine) -> bool:
+    """Whether `second` is the rest of a company name set over two lines in the same type.
+
+    "MECÂNICA, FUNILARIA E PINTURA" over "FLÁVIO E VALDEQUE": same letter height and case.
+    A legal form ends a name, and a smaller line under a logo word is its tagline.
+    """
+    text = second.text
+    if LEGAL_FORM_RE.search(first.text) or not (first.height and second.height):
+        return False
+    if not 0.8 <= second.height / first.height <= 1.25 or first.text.isupper() != text.isupper():
+        return False
+    if any(ch.isdigit() for ch in text) or _is_contact(text) or ADDRESS_WORDS_RE.search(text):
+        return False
+    words = text.split()
+    return (second.conf >= 40 and len(words) <= 4 and len(first.text.split()) + len(words) <= 8
+            and sum(ch.isalpha() for ch in text) >= 0.8 * len(text.replace(" ", ""))
+            and not _has_title_word(text))
+
+
 def _line_ok(line: TextLine) -> bool:
     letters = sum(ch.isalpha() for ch in line.text)
     return letters >= 2 and line.conf >= 30
@@ -333,7 +391,7 @@ def parse_lines(
     if title_idx:
         pick = min(title_idx, key=lambda j: abs(j - name_idx) if name_idx >= 0 else j)
         if pick != name_idx:
-            title = lines[pick].text.strip(" ,|-")
+            title = correct_title_spelling(trim_debris(lines[pick].text))
             nearness = 0.9 if abs(pick - name_idx) == 1 else 0.6
             conf["title"] = min(1.0, lines[pick].conf / 100) * nearness
             used.add(pick)
@@ -370,7 +428,13 @@ def parse_lines(
             best_company = (score, i)
     company = ""
     if best_company is not None and best_company[0] >= 1.0:
-        company = lines[best_company[1]].text.strip(" ,|-•")
+        first = best_company[1]
+        company = trim_debris(lines[first].text)
+        after = first + 1
+        if (after < len(lines) and after not in used and after != name_idx
+                and _continues_company(lines[first], lines[after])):
+            company = f"{company} {trim_debris(lines[after].text)}"
+            used.add(after)
         conf["company"] = max(0.2, min(1.0, best_company[0] / 5))
 
     fields = CardFields(

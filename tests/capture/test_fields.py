@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from capture import FIELD_NAMES, CardFields, parse_card_text
-from capture.fields import TextLine, parse_lines, strip_honorifics
+from capture.fields import TextLine, correct_title_spelling, parse_lines, strip_honorifics
 
 # (text, mean word confidence, letter height px) in Tesseract's reading order.
 GERMAN_CARD = [
@@ -77,6 +77,24 @@ def test_two_phones_on_one_line_are_split() -> None:
     assert [d[-8:] for d in digits] == ["22949484", "96799468"]
 
 
+def test_an_extension_stays_with_its_number() -> None:
+    fields = parse_card_text("Sao Paulo - SP - Tel: 11 3241-0322 Ramal 240\nCel.: 11 99884-8929",
+                             region="BR")
+    assert fields.phones == ("+551132410322 ext. 240", "+5511998848929")
+    assert parse_card_text("Tel. 030 1234567 x12", "DE").phones == ("+49301234567 ext. 12",)
+    assert parse_card_text("Tel. 0911 12345 Durchwahl: 56", "DE").phones == (
+        "+4991112345 ext. 56",)
+    # A word after the number is not an extension.
+    assert parse_card_text("Tel. 030 1234567 xylophon", "DE").phones == ("+49301234567",)
+
+
+def test_a_mobile_number_whose_dot_was_read_as_a_comma() -> None:
+    fields = parse_card_text("Fone: 2294-9484\n9,9679-9468", region="BR")
+    assert fields.phones == ("2294-9484", "9.9679-9468")
+    # Numbers in a list of house numbers are not joined.
+    assert parse_card_text("Av. Rio das Pedras, 1553, 2449", "BR").phones == ()
+
+
 def test_numbers_without_country_code_use_the_region() -> None:
     fields = parse_card_text("Jane Roe\nTel. (11) 2076 5555", region="BR")
     assert fields.phones == ("+551120765555",)
@@ -135,6 +153,33 @@ def test_portuguese_title_and_brazilian_company() -> None:
     assert fields.company == "BELTIS IT Solutions"
     assert fields.phones == ("+551120765555", "+5511993740268")
     assert fields.websites == ("www.beltis.com.br",)
+
+
+def test_title_is_cleaned_of_debris_and_one_misread_letter() -> None:
+    lines = [TextLine("Ricardo Nogueira", 90, 30), TextLine("Sonsultor de marketing ~~ —", 80, 18),
+             TextLine("Tel: 11 6909-6968", 90, 18)]
+    fields, _ = parse_lines(lines, "BR")
+    assert fields.title == "Consultor de marketing"
+    # A plural or another word of a different length is left as printed.
+    assert correct_title_spelling("Managers") == "Managers"
+    assert correct_title_spelling("Escrevente Autorizada)") == "Escrevente Autorizada)"
+
+
+def test_company_name_set_over_two_lines_in_the_same_type() -> None:
+    lines = [TextLine("MECÂNICA, FUNILARIA E PINTURA", 91, 94),
+             TextLine("FLÁVIO E VALDEQUE", 50, 100),
+             TextLine("Pequenos Consertos em Parachoque", 89, 64),
+             TextLine("Tel 2681-7485", 90, 60)]
+    fields, _ = parse_lines(lines, "BR")
+    assert fields.company == "MECÂNICA, FUNILARIA E PINTURA FLÁVIO E VALDEQUE"
+    # A smaller tagline under a logo word is not part of the name, nor is a line after a
+    # legal form.
+    lines = [TextLine("DOMINIO", 87, 98), TextLine("AUTO PEÇAS", 91, 50),
+             TextLine("contato@autopecasdominio.com.br", 90, 54)]
+    assert parse_lines(lines, "BR")[0].company == "DOMINIO"
+    lines = [TextLine("CEASTEC S/C LTDA", 90, 60), TextLine("ELETRÔNICA GERAL", 90, 60),
+             TextLine("Tel 2651-9589", 90, 30)]
+    assert parse_lines(lines, "BR")[0].company == "CEASTEC S/C LTDA"
 
 
 def test_ocr_damage_in_addresses_is_repaired() -> None:
