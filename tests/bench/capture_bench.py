@@ -10,6 +10,7 @@ with the region of its label's `country_hint` unless --region is given.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import json
 import os
@@ -18,7 +19,7 @@ import resource
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -61,6 +62,27 @@ def naive_fields(data: bytes, region: str | None) -> dict[str, Any]:
         "websites": websites,
         "address": "",
     }
+
+
+@contextlib.contextmanager
+def tesseract_thread_limit(limit: str | None) -> Iterator[None]:
+    """Run Tesseract with OMP_THREAD_LIMIT=`limit`, or with its own default when None.
+
+    Importing capture limits Tesseract to one thread (capture/ocr.py); the naive way, as
+    somebody would write it, runs Tesseract as installed, so its column lifts that limit.
+    """
+    saved = os.environ.get("OMP_THREAD_LIMIT")
+    if limit is None:
+        os.environ.pop("OMP_THREAD_LIMIT", None)
+    else:
+        os.environ["OMP_THREAD_LIMIT"] = limit
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("OMP_THREAD_LIMIT", None)
+        else:
+            os.environ["OMP_THREAD_LIMIT"] = saved
 
 
 def ours_fields(data: bytes, region: str | None) -> dict[str, Any]:
@@ -155,7 +177,11 @@ def main(argv: list[str] | None = None) -> int:
     labels = scorer.load_labels(str(args.cards / "labels.json"))
     columns = {"ours": run(ours_fields, labels, args.cards, args.region)}
     if not args.no_naive:
-        columns["naive"] = run(naive_fields, labels, args.cards, args.region)
+        # "naive": Tesseract as installed (all cores); "naive-1t": with ours' one-thread limit.
+        with tesseract_thread_limit(None):
+            columns["naive"] = run(naive_fields, labels, args.cards, args.region)
+        with tesseract_thread_limit("1"):
+            columns["naive-1t"] = run(naive_fields, labels, args.cards, args.region)
     if args.out:
         with args.out.open("w") as handle:
             for record in columns["ours"][0].values():

@@ -166,10 +166,10 @@ def test_shared_card_photos_reach_the_floor(tesseract_binary: str, shared_cards:
     predictions, latencies, _ = run(ours_fields, labels, shared_cards, None)
     result = score(scorer, labels, predictions)
     print(json.dumps(result, indent=1))
-    # Measured 0.573 / 0.636 / 0.885 (tests/bench/capture_bench.py); floors leave a margin for
+    # Measured 0.613 / 0.636 / 0.923 (tests/bench/capture_bench.py); floors leave a margin for
     # Tesseract builds that differ in a character here and there.
-    assert result["field_acc"] >= 0.52
+    assert result["field_acc"] >= 0.56
     assert result["contact_ready"] >= 0.55
-    assert result["list_precision"] >= 0.83
+    assert result["list_precision"] >= 0.88
     # Latency is the benchmark's business (the machine is shared); this only catches a hang.
     assert statistics.median(latencies) < 10.0
