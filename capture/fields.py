@@ -133,7 +133,8 @@ SPELLING_TITLE_WORDS = tuple(w for w in TITLE_WORDS if len(w) >= 7 and " " not i
 
 
 def correct_title_spelling(text: str) -> str:
-    """"Sonsultor de marketing" → "Consultor de marketing": one misread letter in a title word."""
+    """Repair one misread letter in a title word: "Sonsultor" → "Consultor"."""
+
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         low = word.lower()

@@ -71,18 +71,18 @@ def tesseract_thread_limit(limit: str | None) -> Iterator[None]:
     Importing capture limits Tesseract to one thread (capture/ocr.py); the naive way, as
     somebody would write it, runs Tesseract as installed, so its column lifts that limit.
     """
+    def set_limit(value: str | None) -> None:
+        if value is None:
+            os.environ.pop("OMP_THREAD_LIMIT", None)
+        else:
+            os.environ["OMP_THREAD_LIMIT"] = value
+
     saved = os.environ.get("OMP_THREAD_LIMIT")
-    if limit is None:
-        os.environ.pop("OMP_THREAD_LIMIT", None)
-    else:
-        os.environ["OMP_THREAD_LIMIT"] = limit
+    set_limit(limit)
     try:
         yield
     finally:
-        if saved is None:
-            os.environ.pop("OMP_THREAD_LIMIT", None)
-        else:
-            os.environ["OMP_THREAD_LIMIT"] = saved
+        set_limit(saved)
 
 
 def ours_fields(data: bytes, region: str | None) -> dict[str, Any]:
