@@ -1,4 +1,4 @@
-"""`python -m capture scan IMAGE... [--json] [--region XX]`: read card photos from files."""
+"""`python -m capture scan IMAGE... [--json] [--region XX] [--engine NAME]`: read card photos."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from typing import Any, TextIO
 
 from capture.decode import MAX_BYTES
 from capture.errors import TOO_LARGE, CaptureError
-from capture.pipeline import scan_image
+from capture.neural_ocr import NeuralEngine, shared_engine
+from capture.pipeline import ENGINES, NEURAL, scan_image
 from capture.result import FIELD_NAMES
 
 log = logging.getLogger(__name__)
@@ -31,10 +32,12 @@ def _read(path: Path) -> bytes:
                            code="unreadable_file") from exc
 
 
-def scan_file(path: Path, region: str | None, languages: str) -> dict[str, Any]:
+def scan_file(path: Path, region: str | None, languages: str, engine: str = NEURAL,
+              neural: NeuralEngine | None = None) -> dict[str, Any]:
     """One JSON-ready record for one image file; errors become {"ok": false, "error": …}."""
     try:
-        result = scan_image(_read(path), region=region, languages=languages)
+        result = scan_image(_read(path), region=region, languages=languages, engine=engine,
+                            neural=neural)
     except CaptureError as exc:
         return {"image": str(path), "ok": False, "error": str(exc), "code": exc.code}
     return {
@@ -66,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--json", action="store_true", help="one JSON object per line")
     scan.add_argument("--region", default="DE",
                       help="country for numbers printed without a country code (default DE)")
+    scan.add_argument("--engine", default=NEURAL, choices=ENGINES,
+                      help="text layer: PP-OCRv6 through RapidOCR (default) or Tesseract")
     scan.add_argument("--languages", default="deu+eng", help="Tesseract languages")
     return parser
 
@@ -75,9 +80,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     args = build_parser().parse_args(argv)
     region = args.region.strip().upper() or None if args.region else None
+    # One engine for every image: the models load once, not per photo.
+    neural = shared_engine() if args.engine == NEURAL else None
     read = 0
     for path in args.images:
-        record = scan_file(path, region, args.languages)
+        record = scan_file(path, region, args.languages, args.engine, neural)
         read += record["ok"]
         if args.json:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -10,6 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from capture import CaptureError, ScanResult, scan_image
+from capture.neural_ocr import NeuralEngine
 from followup.notes import note_problem
 from followup.triage import no_thanks_keys
 from storage import contacts, no_thanks, owners
@@ -68,7 +69,12 @@ def store_photo(
 
 
 def read_card(
-    database: Database, owner_id: int, contact_id: int, photo: bytes, settings: Settings
+    database: Database,
+    owner_id: int,
+    contact_id: int,
+    photo: bytes,
+    settings: Settings,
+    neural: NeuralEngine | None = None,
 ) -> ReadOutcome:
     """Run the card reader on a stored capture and keep what it found (or why it failed).
 
@@ -81,6 +87,8 @@ def read_card(
             region=settings.region,
             languages=settings.ocr_languages,
             timeout_s=settings.ocr_timeout_s,
+            engine=settings.ocr_engine,
+            neural=neural,
         )
     except CaptureError as error:
         code = error.code

@@ -9,6 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from capture import intake
 from capture.event_choice import current_event
+from capture.neural_ocr import NeuralEngine, shared_engine
 from capture.page_form import FormInput, contact_form
 from capture.page_texts import TEXT
 from storage import contacts, events
@@ -37,6 +38,16 @@ for name, default in (
     st.session_state.setdefault(name, default)
 
 
+@st.cache_resource(show_spinner=False)
+def card_reader() -> NeuralEngine | None:
+    """PP-OCRv6, loaded once per server process; None where only Tesseract can read."""
+    return shared_engine()
+
+
+# Loaded as the page opens, so the first card of the evening does not wait for the models.
+neural = card_reader() if ctx.settings.ocr_engine != "tesseract" else None
+
+
 def error_text(code: str | None, fallback: str | None) -> str:
     known = f"error_{code}"
     if code == "ocr_failed":
@@ -57,7 +68,7 @@ def take_photo(photo: bytes, photo_type: str, event_id: int) -> bool:
         return False
     st.session_state[ACTIVE] = contact_id
     with st.spinner(TEXT(lang, "reading")):
-        outcome = intake.read_card(db, owner, contact_id, photo, ctx.settings)
+        outcome = intake.read_card(db, owner, contact_id, photo, ctx.settings, neural)
     if outcome.error_code:
         st.session_state[FLASH] = ("warning", error_text(outcome.error_code, outcome.error))
     return True
@@ -132,7 +143,8 @@ def answer_capture(capture_id: int, event_id: int) -> None:
         st.session_state[ACTIVE] = None
         return
     if card.scan_status == "pending":  # the tab closed while reading: read it now
-        take_photo_outcome = intake.read_card(db, owner, capture_id, card.photo, ctx.settings)
+        take_photo_outcome = intake.read_card(db, owner, capture_id, card.photo, ctx.settings,
+                                              neural)
         if take_photo_outcome.error_code:
             st.warning(error_text(take_photo_outcome.error_code, take_photo_outcome.error))
         with db.read() as session:

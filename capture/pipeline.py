@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 
 import cv2
 import numpy as np
@@ -20,6 +21,8 @@ from capture.geometry import (
     straighten,
     text_skew,
 )
+from capture.neural_ocr import NeuralEngine, shared_engine
+from capture.neural_reading import read_card_neural
 from capture.reading import Reading, is_complete, merge_readings, read_card
 from capture.result import ScanResult
 
@@ -39,6 +42,9 @@ SECOND_LOOK_SIDE = 1200
 CARD_JPEG_SIDE = 1200
 CARD_JPEG_QUALITY = 82
 OCR_TIMEOUT_S = 30.0
+# The text layers `scan_image` can use; PP-OCRv6 is the default (README, "Benchmarks").
+NEURAL, TESSERACT = "rapidocr", "tesseract"
+ENGINES = (NEURAL, TESSERACT)
 
 
 def _resize_to(image: np.ndarray, long_side: int) -> np.ndarray:
@@ -85,32 +91,10 @@ def _has_text(reading: Reading) -> bool:
     return any(sum(ch.isalnum() for ch in line.text) >= 2 for line in reading.lines)
 
 
-def scan_image(
-    data: bytes,
-    *,
-    region: str | None = "DE",
-    languages: str = "deu+eng",
-    timeout_s: float = OCR_TIMEOUT_S,
-) -> ScanResult:
-    """Read one card photo. Raises CaptureError (OcrError for Tesseract trouble).
-
-    `timeout_s` bounds each Tesseract run (the app passes its `ocr_timeout_s` setting).
-    """
-    timings: dict[str, float] = {}
-    start = clock = time.perf_counter()
-
-    def lap(name: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        timings[name] = round((now - clock) * 1000, 1)
-        clock = now
-
-    image = decode_image(data)
-    lap("decode")
-    card, outlined = cut_out_card(image)
-    lap("find_card")
+def read_with_tesseract(card: np.ndarray, languages: str, timeout_s: float,
+                        region: str | None, lap: Callable[[str], None]) -> Reading:
+    """The Tesseract path: letters scaled to its liking, a second look where the first fails."""
     prepared = prepare_sized(card)
-    region = region.strip().upper() or None if region else None
     lap("prepare")
     reading = read_card(prepared, languages, timeout_s, region)
     lap("ocr")
@@ -123,6 +107,54 @@ def scan_image(
                            languages, timeout_s, region, ocr.LOCAL_THRESHOLD_CONFIG)
         reading = merge_readings(reading, second)
         lap("ocr_second_look")
+    return reading
+
+
+def choose_engine(name: str | None, neural: NeuralEngine | None) -> NeuralEngine | None:
+    """The neural engine to read with, or None for Tesseract (asked for, or the only one)."""
+    name = (name or NEURAL).strip().lower()
+    if name not in ENGINES:
+        raise ValueError(f"unknown OCR engine {name!r}; choose one of {', '.join(ENGINES)}")
+    if name == TESSERACT:
+        return None
+    return neural or shared_engine()
+
+
+def scan_image(
+    data: bytes,
+    *,
+    region: str | None = "DE",
+    languages: str = "deu+eng",
+    timeout_s: float = OCR_TIMEOUT_S,
+    engine: str | None = NEURAL,
+    neural: NeuralEngine | None = None,
+) -> ScanResult:
+    """Read one card photo. Raises CaptureError (OcrError for engine trouble).
+
+    `engine` names the text layer ("rapidocr", the default, or "tesseract"); where the neural
+    engine cannot be loaded Tesseract reads instead. `neural` is an engine the caller already
+    holds (the app keeps one per process). `languages` and `timeout_s` are Tesseract's.
+    """
+    timings: dict[str, float] = {}
+    start = clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[name] = round((now - clock) * 1000, 1)
+        clock = now
+
+    chosen = choose_engine(engine, neural)
+    image = decode_image(data)
+    lap("decode")
+    card, outlined = cut_out_card(image)
+    lap("find_card")
+    region = region.strip().upper() or None if region else None
+    if chosen is not None:
+        reading = read_card_neural(chosen, card, region)
+        lap("ocr")
+    else:
+        reading = read_with_tesseract(card, languages, timeout_s, region, lap)
     if not _has_text(reading):
         raise CaptureError(
             "No text was found on this photo. Please photograph the printed side of the card, "

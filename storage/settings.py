@@ -19,6 +19,7 @@ class Settings:
     database_url: str
     data_dir: Path
     region: str = "DE"
+    ocr_engine: str = "rapidocr"
     ocr_languages: str = "deu+eng"
     ocr_timeout_s: float = 20.0
     follow_up_hours: int = 48
@@ -45,6 +46,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         database_url=url,
         data_dir=data_dir,
         region=(env.get("KLICK_REGION") or "DE").upper(),
+        ocr_engine=(env.get("KLICK_OCR_ENGINE") or "rapidocr").strip().lower(),
         ocr_languages=env.get("KLICK_OCR_LANGUAGES") or "deu+eng",
         ocr_timeout_s=float(env.get("KLICK_OCR_TIMEOUT_S") or 20.0),
         follow_up_hours=int(env.get("KLICK_FOLLOW_UP_HOURS") or 48),

@@ -75,9 +75,12 @@ def require_fonts() -> None:
 
 
 def render_card(
-    spec: CardSpec, *, background: tuple[int, int, int] = (250, 248, 242)
+    spec: CardSpec,
+    *,
+    background: tuple[int, int, int] = (250, 248, 242),
+    ink: tuple[int, int, int] = (25, 25, 35),
 ) -> np.ndarray:
-    """The card as a flat BGR image, text left-aligned like most cards."""
+    """The card as a flat BGR image, text left-aligned like most cards (RGB colours)."""
     require_fonts()
     image = Image.new("RGB", (CARD_W, CARD_H), background)
     draw = ImageDraw.Draw(image)
@@ -85,7 +88,7 @@ def render_card(
     for text, size, bold in spec.lines:
         font = ImageFont.truetype(str(SANS_BOLD if bold else SANS), size)
         if text:
-            draw.text((60, y), text, font=font, fill=(25, 25, 35))
+            draw.text((60, y), text, font=font, fill=ink)
         y += int(size * 1.35)
     return np.asarray(image)[:, :, ::-1].copy()
 

@@ -17,15 +17,20 @@ from tests.capture.cards import ENGLISH, encode, render_card
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.tesseract
-def test_json_lines_with_a_bad_file_among_good_ones(tesseract_binary: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", [
+    pytest.param("tesseract", marks=pytest.mark.tesseract), "rapidocr", None])
+def test_json_lines_with_a_bad_file_among_good_ones(tmp_path: Path, engine: str | None,
+                                                    request: pytest.FixtureRequest) -> None:
+    if engine == "tesseract":
+        request.getfixturevalue("tesseract_binary")
     good = tmp_path / "card.jpg"
     good.write_bytes(encode(render_card(ENGLISH)))
     bad = tmp_path / "notes.txt"
     bad.write_text("not a photo")
     missing = tmp_path / "missing.jpg"
     out = io.StringIO()
-    code = main(["scan", str(bad), str(good), str(missing), "--json", "--region", "gb"], out)
+    argv = ["scan", str(bad), str(good), str(missing), "--json", "--region", "gb"]
+    code = main([*argv, "--engine", engine] if engine else argv, out)
     records = [json.loads(line) for line in out.getvalue().splitlines()]
     assert code == 0
     assert [r["ok"] for r in records] == [False, True, False]
@@ -46,8 +51,13 @@ def test_exit_code_is_1_when_no_image_could_be_read(tmp_path: Path) -> None:
                       "code": "truncated"}
 
 
-@pytest.mark.tesseract
-def test_module_entry_point_prints_readable_text(tesseract_binary: str, tmp_path: Path) -> None:
+def test_an_unknown_engine_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["scan", str(tmp_path / "card.jpg"), "--engine", "abbyy"], io.StringIO())
+    assert exited.value.code == 2
+
+
+def test_module_entry_point_prints_readable_text(tmp_path: Path) -> None:
     card = tmp_path / "card.png"
     card.write_bytes(encode(render_card(ENGLISH), ".png"))
     done = subprocess.run([sys.executable, "-m", "capture", "scan", str(card)], cwd=REPO,

@@ -79,7 +79,7 @@ def test_rendered_cards_are_read(tesseract_binary: str, spec: Any, expected: dic
     if rotate:
         code = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180}[rotate]
         image = cv2.rotate(image, code)
-    result = scan_image(encode(image), region=region)
+    result = scan_image(encode(image), region=region, engine="tesseract")
     assert_fields(result, expected)
     assert set(result.confidence) == set(FIELD_NAMES)
     assert all(0 <= v <= 1 for v in result.confidence.values())
@@ -103,7 +103,7 @@ def test_heic_photo_is_read(tesseract_binary: str) -> None:
     rgb = render_card(ENGLISH)[:, :, ::-1]
     buffer = io.BytesIO()
     pillow_heif.from_pillow(Image.fromarray(rgb)).save(buffer, quality=92)
-    result = scan_image(buffer.getvalue(), region="GB")
+    result = scan_image(buffer.getvalue(), region="GB", engine="tesseract")
     assert result.fields.emails == tuple(ENGLISH_FIELDS["emails"])
 
 
@@ -111,7 +111,7 @@ def test_heic_photo_is_read(tesseract_binary: str) -> None:
 def test_blank_card_says_no_text(tesseract_binary: str) -> None:
     blank = photograph(np.full((600, 1050, 3), 245, np.uint8), angle_deg=5)
     with pytest.raises(CaptureError) as caught:
-        scan_image(encode(blank))
+        scan_image(encode(blank), engine="tesseract")
     assert caught.value.code == "no_text"
     assert "No text" in str(caught.value)
 
@@ -126,7 +126,7 @@ def test_tesseract_trouble_becomes_ocr_error(monkeypatch: pytest.MonkeyPatch,
 
     monkeypatch.setattr(pytesseract, "image_to_data", broken)
     with pytest.raises(OcrError) as caught:
-        scan_image(encode(render_card(ENGLISH)))
+        scan_image(encode(render_card(ENGLISH)), engine="tesseract")
     assert caught.value.code == "ocr_failed"
     assert "type the details" in str(caught.value)
 
@@ -136,7 +136,7 @@ def test_missing_tesseract_becomes_ocr_error(monkeypatch: pytest.MonkeyPatch) ->
 
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
     with pytest.raises(OcrError):
-        scan_image(encode(render_card(ENGLISH)))
+        scan_image(encode(render_card(ENGLISH)), engine="tesseract")
 
 
 def test_the_pipeline_calls_the_one_ocr_function(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -145,7 +145,7 @@ def test_the_pipeline_calls_the_one_ocr_function(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(ocr_module, "run_tesseract", crashed)
     with pytest.raises(OcrError):
-        scan_image(encode(render_card(GERMAN)))
+        scan_image(encode(render_card(GERMAN)), engine="tesseract")
 
 
 def test_only_ocr_module_imports_pytesseract() -> None:
@@ -153,6 +153,10 @@ def test_only_ocr_module_imports_pytesseract() -> None:
     importers = sorted(p.name for p in package.glob("*.py") if "pytesseract" in p.read_text()
                        and p.name != "page.py")
     assert importers == ["ocr.py"]
+    neural = sorted(p.name for p in package.glob("*.py")
+                    if "import rapidocr" in p.read_text() or "from rapidocr" in p.read_text()
+                    or "onnxruntime" in p.read_text())
+    assert neural == ["neural_ocr.py"]
 
 
 @pytest.mark.slow

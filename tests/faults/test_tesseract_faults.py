@@ -44,6 +44,7 @@ def broken_tesseract(
         "too_slow": lambda: fake_tesseract(tmp_path, HANG),
     }[request.param]()
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", command)
+    monkeypatch.setenv("KLICK_OCR_ENGINE", "tesseract")
     # The capture's OCR time limit comes from the settings; 2 s against a 120 s hang.
     monkeypatch.setenv("KLICK_OCR_TIMEOUT_S", "2")
     return str(request.param)
@@ -95,6 +96,7 @@ def test_an_engine_error_inside_the_one_tesseract_function_keeps_the_capture(
         raise pytesseract.TesseractError(-11, "Segmentation fault")
 
     monkeypatch.setattr(pytesseract, "image_to_data", crash)
+    monkeypatch.setenv("KLICK_OCR_ENGINE", "tesseract")
     at = capture_page
     at.file_uploader[0].upload("card.jpg", photo_of_card(), "image/jpeg").run()
     assert not at.exception, at.exception

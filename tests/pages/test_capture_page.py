@@ -121,13 +121,18 @@ def test_extras_and_the_pitch_switch_are_saved(
     )
 
 
+@pytest.mark.parametrize("engine", ["rapidocr", "tesseract"])
 def test_the_capture_survives_an_ocr_failure(
-    capture_app: AppTest, app_database: Database, monkeypatch: pytest.MonkeyPatch
+    capture_app: AppTest, app_database: Database, monkeypatch: pytest.MonkeyPatch, engine: str
 ) -> None:
     def crash(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise OcrError()
 
-    monkeypatch.setattr("capture.ocr.run_tesseract", crash)
+    monkeypatch.setenv("KLICK_OCR_ENGINE", engine)
+    if engine == "tesseract":
+        monkeypatch.setattr("capture.ocr.run_tesseract", crash)
+    else:
+        monkeypatch.setattr("capture.neural_ocr.NeuralEngine.recognise", crash)
     at = capture_app
     capture_id = upload(at, photo_of_card())
     assert "could not be read automatically" in at.warning[0].value

@@ -1,0 +1,88 @@
+"""The whole pipeline with the PP-OCRv6 text layer on cards rendered and photographed here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import cv2
+import numpy as np
+import pytest
+
+from capture import FIELD_NAMES, CaptureError, scan_image
+from capture.neural_ocr import shared_engine
+from tests.capture.cards import (
+    ENGLISH,
+    ENGLISH_FIELDS,
+    GERMAN,
+    GERMAN_FIELDS,
+    encode,
+    photograph,
+    render_card,
+)
+from tests.capture.test_pipeline import assert_fields
+
+QUARTER_TURNS = {90: cv2.ROTATE_90_CLOCKWISE, 180: cv2.ROTATE_180,
+                 270: cv2.ROTATE_90_COUNTERCLOCKWISE}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def engine_loaded() -> None:
+    assert shared_engine() is not None, "PP-OCRv6 must load from the rapidocr wheel"
+
+
+@pytest.mark.parametrize("turn", [0, 90, 180, 270])
+@pytest.mark.parametrize(("spec", "expected", "region"),
+                         [(GERMAN, GERMAN_FIELDS, "DE"), (ENGLISH, ENGLISH_FIELDS, "GB")],
+                         ids=["de", "en"])
+def test_a_card_reads_the_same_in_every_orientation(
+    spec: Any, expected: dict[str, Any], region: str, turn: int
+) -> None:
+    photo = photograph(render_card(spec), angle_deg=7, perspective=0.06, seed=turn)
+    if turn:
+        photo = cv2.rotate(photo, QUARTER_TURNS[turn])
+    result = scan_image(encode(photo), region=region)
+    assert_fields(result, expected)
+    card = cv2.imdecode(np.frombuffer(result.card_jpeg, np.uint8), cv2.IMREAD_COLOR)
+    assert card.shape[1] > card.shape[0]  # the stored card lies landscape and upright
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected", "region", "look"),
+    [
+        (GERMAN, GERMAN_FIELDS, "DE",
+         {"distort": {"angle_deg": 11, "perspective": 0.16, "uneven_light": True}}),
+        (ENGLISH, ENGLISH_FIELDS, "GB", {"distort": {"angle_deg": -4, "blur": 5}}),
+        (GERMAN, GERMAN_FIELDS, "DE",
+         {"card": {"background": (28, 36, 64), "ink": (245, 240, 225)},
+          "distort": {"angle_deg": 3}}),
+        (ENGLISH, ENGLISH_FIELDS, "GB",
+         {"distort": {"angle_deg": -9, "perspective": 0.1, "clutter": True, "seed": 7}}),
+    ],
+    ids=["perspective-and-shadow", "blurred", "light-on-dark", "cluttered-table"],
+)
+def test_a_phone_photo_of_a_rendered_card_is_read(
+    spec: Any, expected: dict[str, Any], region: str, look: dict[str, Any]
+) -> None:
+    photo = photograph(render_card(spec, **look.get("card", {})), **look["distort"])
+    result = scan_image(encode(photo), region=region)
+    assert_fields(result, expected)
+    assert set(result.confidence) == set(FIELD_NAMES)
+    assert result.timings_ms["ocr"] > 0 and result.words
+
+
+def test_word_boxes_lie_inside_the_stored_card() -> None:
+    result = scan_image(encode(photograph(render_card(ENGLISH), angle_deg=5)), region="GB")
+    card = cv2.imdecode(np.frombuffer(result.card_jpeg, np.uint8), cv2.IMREAD_COLOR)
+    height, width = card.shape[:2]
+    assert all(0 <= w.conf <= 100 for w in result.words)
+    assert all(w.left >= -2 and w.top >= -2 and w.left + w.width <= width + 2
+               and w.top + w.height <= height + 2 for w in result.words)
+    email = next(w for w in result.words if "@" in w.text)
+    assert email.width > width / 10
+
+
+def test_a_blank_card_says_no_text() -> None:
+    blank = photograph(np.full((600, 1050, 3), 245, np.uint8), angle_deg=5)
+    with pytest.raises(CaptureError) as caught:
+        scan_image(encode(blank))
+    assert caught.value.code == "no_text"
