@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import phonenumbers
@@ -127,8 +128,12 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-def _as_number(piece: str, region: str | None) -> tuple[str, bool] | None:
-    """(E.164 or printed form, valid) for a plausible phone number, else None."""
+def _as_number(piece: str, regions: tuple[str, ...]) -> tuple[str, bool] | None:
+    """(E.164 or printed form, valid) for a plausible phone number, else None.
+
+    A number with "+" or "00" before its country code parses on its own; any other is tried in
+    each of `regions` in turn, and the first whose numbering plan holds it wins.
+    """
     printed = piece.strip(" -./()")
     if piece.strip().startswith("("):
         printed = piece.strip(" -./")
@@ -140,15 +145,25 @@ def _as_number(piece: str, region: str | None) -> tuple[str, bool] | None:
         return None
     if re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", printed):
         return None  # a date
-    try:
-        number = phonenumbers.parse(candidate, region if region else None)
-    except phonenumbers.NumberParseException:
+    attempts: list[tuple[str, str | None]] = [(candidate, region) for region in regions]
+    if candidate.startswith("+"):
+        attempts = [(candidate, None)]
+    elif candidate.startswith("00"):
+        attempts.insert(0, ("+" + candidate[2:], None))  # "0049 911 …"
+    parsed = []
+    for text, region in attempts:
+        try:
+            number = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), True
+        parsed.append(number)
+    if not parsed:
         # Without a region only "+…" numbers parse; keep a plausible one as printed.
         return (printed, False) if count >= 8 else None
-    if phonenumbers.is_valid_number(number):
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164), True
-    if phonenumbers.is_possible_number(number):
-        # A number the plan cannot confirm must at least be printed like one: "3 9 2679-9868"
+    if any(phonenumbers.is_possible_number(number) for number in parsed):
+        # A number no plan confirms must at least be printed like one: "3 9 2679-9868"
         # (stray single digits before a group) is OCR debris around a number.
         if len(re.findall(r"(?<!\d)\d(?!\d)", printed)) >= 2:
             return None
@@ -156,8 +171,16 @@ def _as_number(piece: str, region: str | None) -> tuple[str, bool] | None:
     return None
 
 
-def find_phones(text: str, region: str | None, line: int = 0) -> list[Phone]:
-    """Phone numbers on one line of text, with their kind from the label before them."""
+def find_phones(text: str, regions: str | Sequence[str] | None, line: int = 0) -> list[Phone]:
+    """Phone numbers on one line of text, with their kind from the label before them.
+
+    `regions` (one region or several, most likely first; see capture.region.card_regions) are
+    tried in order for a number printed without a country code. A number valid in none of them
+    is kept as printed and marked not valid.
+    """
+    if isinstance(regions, str):
+        regions = (regions,)
+    tried = tuple(r.upper() for r in regions or () if r)
     masked = EMAIL_RE.sub(lambda m: " " * len(m.group(0)), COMMA_FOR_DOT_RE.sub(r"\1.", text))
     masked = WEB_RE.sub(lambda m: " " * len(m.group(0)), masked)
     found: list[Phone] = []
@@ -166,12 +189,12 @@ def find_phones(text: str, region: str | None, line: int = 0) -> list[Phone]:
         if NOT_PHONE_CONTEXT.search(prefix):
             continue
         run = match.group(1)
-        whole = _as_number(run, region)
+        whole = _as_number(run, tried)
         pieces = [run] if whole else re.split(r"\s*[/|]\s*|\s{2,}", run)
         offset = match.start()
         extension = EXTENSION_RE.match(masked, match.end())
         for n, piece in enumerate(pieces):
-            result = whole if whole else _as_number(piece, region)
+            result = whole if whole else _as_number(piece, tried)
             if result is None:
                 continue
             number = result[0]
