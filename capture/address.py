@@ -10,7 +10,8 @@ log = logging.getLogger(__name__)
 
 STREET_RE = re.compile(
     r"(\b\w[\wäöüß.\-]*(straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|markt)\s*\d+"
-    r"|\b(rua|r\.|av\.?|avenida|alameda|al\.|travessa|tv\.|praça|pça\.?|estrada|rodovia)\s+\S+"
+    r"|\b(rua|av\.?|avenida|alameda|al\.|travessa|tv\.|praça|pça\.?|estrada|rodovia)\s+\S+"
+    r"|\br\.\s*\S+(?=.*\d)"  # "R. Pinhal, 283"; without a number "R. OLIVEIRA" is a name
     r"|\b\d+[a-z]?\s+\w[\w .'-]*\b(street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|"
     r"way|court|ct|place|pl|square|sq|terrace|parkway|pkwy|highway|hwy)\b\.?"
     r"|\b(suite|ste\.?|floor|postfach|p\.?o\.? box)\b)",
@@ -25,6 +26,21 @@ POSTCODE_RE = re.compile(
     r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"  # US WA 98052
     r"|\s-\s?[A-Z]{2}\b$)",  # BR "… - SP"
 )
+
+
+# A house number right after the street's name, with whatever digits follow it on the line.
+HOUSE_NUMBER_RE = re.compile(
+    r"(?:(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|markt)\s*"
+    r"|\b(?:rua|r\.|av\.?|avenida|alameda|travessa|estrada|rodovia)\s+[^\d,]+,\s*)"
+    r"(\d[\d\s·•.,/-]*\d)",
+    re.IGNORECASE,
+)
+
+
+def house_number_digits(text: str) -> str:
+    """Digits from a street's house number on ("Hauptstraße 180 80331" → "18080331"), or ""."""
+    match = HOUSE_NUMBER_RE.search(text)
+    return re.sub(r"\D", "", match.group(1)) if match else ""
 
 
 def _looks_like_phone_line(text: str) -> bool:

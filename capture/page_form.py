@@ -7,12 +7,11 @@ from dataclasses import dataclass, replace
 import streamlit as st
 
 from capture import intake
+from capture.confidence import SURE_FROM
 from capture.page_texts import TEXT
 from storage.kinds import Rating
 from storage.records import ContactAnswers, ContactDetails, ContactRecord
 
-# Below this per-field confidence the field is marked for the user to compare with the card.
-DOUBTFUL_BELOW = 0.6
 RATINGS = (Rating.YES, Rating.NOT_SURE, Rating.NO)
 
 
@@ -42,11 +41,13 @@ def _lines(text: str) -> tuple[str, ...]:
 
 
 def doubtful_fields(details: ContactDetails, confidence: dict[str, float]) -> set[str]:
-    """Fields that were read but hard to read; an empty field has nothing to compare."""
+    """Fields to compare with the card: read from shaky evidence, or empty where the card
+    shows signs of one (capture/confidence.py). A stored 0.0 for an empty field comes from
+    a reader that did not judge empty fields, and is not marked."""
     return {
         field
         for field, value in confidence.items()
-        if value < DOUBTFUL_BELOW and getattr(details, field, None)
+        if value < SURE_FROM and (getattr(details, field, None) or value > 0)
     }
 
 

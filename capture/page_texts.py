@@ -60,8 +60,10 @@ TEXT = Texts(
         "card_caption": {"en": "The card as read", "de": "Die gelesene Karte"},
         "doubtful": {"en": "check", "de": "prüfen"},
         "doubtful_hint": {
-            "en": "Fields marked ⚠ were hard to read: compare them with the card.",
-            "de": "Mit ⚠ markierte Felder waren schwer lesbar: vergleichen Sie sie mit der Karte.",
+            "en": "Fields marked ⚠ were hard to read or may be missing: compare them with the "
+            "card.",
+            "de": "Mit ⚠ markierte Felder waren schwer lesbar oder fehlen vielleicht: vergleichen "
+            "Sie sie mit der Karte.",
         },
         "name": {"en": "Name", "de": "Name"},
         "title_field": {"en": "Title", "de": "Position"},

@@ -159,7 +159,8 @@ def merge_readings(first: Reading, second: Reading) -> Reading:
                 elif name != "phones" and len(item) > len(merged[twin]):
                     merged[twin] = item  # the fuller reading of the same address
             values[name] = tuple(merged)
-            confidence[name] = max(ca, cb) if merged else 0.0
+            # Empty in both: the more cautious judgement of the empty field (confidence.py).
+            confidence[name] = max(ca, cb) if merged else min(ca, cb)
         else:
             values[name], confidence[name] = (a, ca) if (a and ca >= cb) or not b else (b, cb)
     fields = CardFields(**values)  # type: ignore[arg-type]

@@ -172,11 +172,14 @@ def test_company_name_set_over_two_lines_in_the_same_type() -> None:
              TextLine("Tel 2681-7485", 90, 60)]
     fields, _ = parse_lines(lines, "BR")
     assert fields.company == "MECÂNICA, FUNILARIA E PINTURA FLÁVIO E VALDEQUE"
-    # A smaller tagline under a logo word is not part of the name, nor is a line after a
-    # legal form.
-    lines = [TextLine("DOMINIO", 87, 98), TextLine("AUTO PEÇAS", 91, 50),
-             TextLine("contato@autopecasdominio.com.br", 90, 54)]
-    assert parse_lines(lines, "BR")[0].company == "DOMINIO"
+    # A smaller line under a logo word is part of the name when the domain spells both...
+    lines = [TextLine("VELOZ", 87, 98), TextLine("AUTO PEÇAS", 91, 50),
+             TextLine("contato@autopecasveloz.com.br", 90, 54)]
+    assert parse_lines(lines, "BR")[0].company == "VELOZ AUTO PEÇAS"
+    # ...but a smaller tagline is not, nor is a line after a legal form.
+    lines = [TextLine("RODAMAX", 87, 98), TextLine("PEÇAS ORIGINAIS FORD", 91, 40),
+             TextLine("www.rodamax.com.br", 90, 54)]
+    assert parse_lines(lines, "BR")[0].company == "RODAMAX"
     lines = [TextLine("CEASTEC S/C LTDA", 90, 60), TextLine("ELETRÔNICA GERAL", 90, 60),
              TextLine("Tel 2651-9589", 90, 30)]
     assert parse_lines(lines, "BR")[0].company == "CEASTEC S/C LTDA"
