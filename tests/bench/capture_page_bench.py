@@ -4,7 +4,8 @@
 
 Each run drives the real page through AppTest against a fresh SQLite database: upload a
 rendered card photo (timing the whole script run and, separately, the card reader inside
-it), then answer and save. Prints medians and p95; asserts nothing.
+it), then answer and save. Prints medians and p95 and the process's peak RSS; asserts
+nothing.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import capture.intake
 from storage import events, owners
 from storage.db import Database
 from storage.kinds import Rating
+from tests.bench.capture_bench import peak_rss_mb
 from tests.cardmaker import photo_of_card
 from tests.conftest import REPO_ROOT
 from tests.support import p95
@@ -92,6 +94,8 @@ def main() -> None:
         ("save contact (ms)", saves),
     ):
         print(f"{label:34}{statistics.median(values):10.1f}{p95(values):10.1f}")
+    # The whole app ran in this process (AppTest), with the PP-OCRv6 engine loaded.
+    print(f"peak RSS of the app process with the engine loaded: {peak_rss_mb():.0f} MB")
 
 
 if __name__ == "__main__":
