@@ -128,6 +128,15 @@ def _read_people(
     return name, title, company
 
 
+def _stands_alone(site: str, text: str) -> bool:
+    """A bare domain alone on its line ("quillfeather.com", maybe after "Web:") is the firm's
+    website even where an e-mail address shares it; inside other text it may be the tail of
+    an address split over two boxes."""
+    rest = re.sub(r"^\s*(?:web(?:site)?|site|internet|homepage)\s*[:.]?\s*", "", text,
+                  flags=re.IGNORECASE)
+    return rest.strip(" .,;/").lower() == site
+
+
 def parse_lines(
     lines: Sequence[TextLine], region: str | None = "DE"
 ) -> tuple[CardFields, dict[str, float]]:
@@ -150,8 +159,9 @@ def parse_lines(
                 emails.append(e)
                 conf["emails"] = max(conf["emails"], min(1.0, line.conf / 100 + 0.1))
         for w in line_sites:
-            if w not in websites and not any(w.split("/")[0].endswith(e.split("@")[1]) and
-                                             not w.startswith(("www", "http")) for e in emails):
+            if w not in websites and (_stands_alone(w, line.text) or not any(
+                    w.split("/")[0].endswith(e.split("@")[1]) and
+                    not w.startswith(("www", "http")) for e in emails)):
                 websites.append(w)
                 conf["websites"] = max(conf["websites"], min(1.0, line.conf / 100 + 0.1))
         phones.extend(line_phones)

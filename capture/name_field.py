@@ -41,7 +41,7 @@ def _single_name_words(cleaned: str) -> list[str] | None:
         return None
     if cleaned.isupper() or cleaned.islower():
         core = [w.capitalize() for w in core]
-    if not all(NAME_WORD_RE.match(w) for w in core):
+    if not all(NAME_WORD_RE.match(w) and w[0].isupper() for w in core):
         return None
     if any(len(fold(w)) > 16 for w in core) or sum(len(fold(w)) for w in core) < 3:
         return None

@@ -49,7 +49,8 @@ TITLE_WORDS = (
     "mitarbeiter", "verkäufer", "kaufmann", "kauffrau", "meister", "entwickler", "projekt",
     "rechtsanwalt", "steuerberater", "architekt", "gesellschafter", "gründer", "auszubildend",
     "azubi", "lehrling", "vorsitzend", "fotograf", "buchhalt", "therapeut", "arzt", "ärztin",
-    "facharzt", "zahnarzt", "tierarzt", "hausarzt",
+    "facharzt", "zahnarzt", "tierarzt", "hausarzt", "verwaltungsrat", "aufsichtsrat", "beirat",
+    "direktor", "präsident", "sprecher", "koordinator", "spezialist", "sekretär",
     # Portuguese
     "diretor", "diretora", "gerente", "consultor", "consultora", "coordenador", "coordenadora",
     "analista", "vendedor", "vendedora", "representante", "supervisor", "supervisora",
@@ -158,7 +159,10 @@ COMPANY_SUFFIX_WORDS = {
 }
 NAME_PARTICLES = {"da", "de", "do", "dos", "das", "e", "van", "von", "der", "den", "di", "du",
                   "la", "le", "zu", "y", "del", "jr", "jr.", "filho", "neto"}
-NAME_WORD_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’\-]*\.?$|^[A-ZÀ-ÖØ-Þ]\.$")
+# Letters of any script after a capital (checked with str.isupper, which knows every
+# script): "Ayşe" (or "Ayșe", as the recogniser may spell its s), "Łukasz", "Dvořák" are
+# names as much as "Jürgen"; "Jean-Luc" and "O'Neil" keep their joins.
+NAME_WORD_RE = re.compile(r"^[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?$")
 
 # Slogans and notices: verbs in the first person, pronouns, "since", "by appointment", opening
 # hours. A line holding one of these (folded, whole words) is never a name or a company.

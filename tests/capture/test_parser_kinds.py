@@ -303,3 +303,37 @@ def test_a_surname_that_is_a_title_word_stays_a_name() -> None:
                     ("Tel. 0711 1234567", 99.0, 45.0, 560)])
     assert (fields.name, fields.title) == ("Thomas Kaufmann", "Inhaber")
     assert fields.company == "Kaufmann Elektrotechnik"
+
+
+# --- names in any Latin script, a bare domain on its own line, board titles ---------------------
+
+
+def test_names_with_letters_beyond_latin_1() -> None:
+    fields = _read([
+        ("Kowalczyk Holzbau GmbH", 99.0, 90.0, 40),
+        ("Łukasz Kowalczyk", 99.2, 62.5, 200),
+        ("Geschäftsführer", 99.5, 50.0, 270),
+        ("l.kowalczyk@kowalczyk-holzbau.de", 99.4, 45.0, 400),
+    ])
+    assert fields.name == "Łukasz Kowalczyk"
+    # The recogniser may spell a Turkish ş with the Romanian comma below: still a name.
+    assert _read([("Ayșe Demir", 98.0, 62.5, 100), ("Inhaberin", 99.0, 50.0, 170),
+                  ("a.demir@demir-design.de", 99.0, 45.0, 300)]).name == "Ayșe Demir"
+
+
+def test_a_bare_domain_alone_on_its_line_is_the_website_even_beside_the_same_e_mail() -> None:
+    fields = _read([
+        ("Marlow Bikes Inc.", 99.0, 90.0, 40),
+        ("Jesse Marlow", 99.5, 62.5, 200),
+        ("jesse@marlowbikes.com", 99.5, 45.0, 330),
+        ("marlowbikes.com", 99.7, 45.0, 380),
+    ], "US")
+    assert fields.websites == ("marlowbikes.com",)
+    fields = _read([("Jesse Marlow", 99.5, 62.5, 200),
+                    ("Web: marlowbikes.com", 99.0, 45.0, 380)], "US")
+    assert fields.websites == ("marlowbikes.com",)
+
+
+def test_board_titles_in_german() -> None:
+    for title in ("Verwaltungsrat", "Aufsichtsrat", "Direktorin Vertrieb", "Präsident"):
+        assert has_title_word(title), title

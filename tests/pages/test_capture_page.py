@@ -121,6 +121,21 @@ def test_extras_and_the_pitch_switch_are_saved(
     )
 
 
+def test_an_empty_field_the_card_shows_signs_of_is_marked_for_checking(
+    capture_app: AppTest,
+) -> None:
+    """The card says "E-Mail:" but no address could be read: the empty field gets ⚠."""
+    from tests.cardmaker import CardText
+
+    at = capture_app
+    upload(at, photo_of_card(CardText(email="E-Mail: auf Anfrage")))
+    assert field(at, "Name").value == "Anna Schäfer"
+    assert field(at, "E-mail").value == ""
+    assert "⚠" in field(at, "E-mail").label
+    assert "⚠" not in field(at, "Name").label
+    assert any("may be missing" in caption.value for caption in at.caption)
+
+
 @pytest.mark.parametrize("engine", ["rapidocr", "tesseract"])
 def test_the_capture_survives_an_ocr_failure(
     capture_app: AppTest, app_database: Database, monkeypatch: pytest.MonkeyPatch, engine: str
