@@ -66,3 +66,9 @@ def find_address(lines: Sequence[str]) -> tuple[str, list[int]]:
             break
     parts = [lines[i].strip(" ,|") for i in run]
     return ", ".join(p for p in parts if p), run
+
+
+def address_confidence(address: str) -> float:
+    """A street with its postcode and town is a whole address; a lone part may be a fragment."""
+    whole = bool(STREET_RE.search(address)) and bool(POSTCODE_RE.search(address))
+    return 0.8 if whole else 0.45

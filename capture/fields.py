@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from capture.address import find_address, house_number_digits
+from capture.address import address_confidence, find_address, house_number_digits
 from capture.company_field import pick_company
 from capture.confidence import settle
 from capture.contacts import Phone, find_emails, find_phones, find_websites
@@ -178,7 +178,7 @@ def parse_lines(
     address, address_lines = find_address([ln.text for ln in lines])
     used.update(address_lines)
     if address:
-        conf["address"] = 0.6 if len(address_lines) > 1 else 0.4
+        conf["address"] = address_confidence(address)
 
     name, title, company = _read_people(lines, used, emails, websites, conf)
     fields = CardFields(

@@ -53,3 +53,11 @@ def test_a_company_read_shakily_or_cut_short_of_its_domain_is_marked() -> None:
            TextLine("dimariorestaurante@gmail.com", 99.0, 40.0, 350.0)]
     fields, confidence = parse_lines(cut, "BR")
     assert fields.company and confidence["company"] < SURE_FROM
+
+
+def test_a_whole_address_is_sure_a_fragment_is_marked() -> None:
+    from capture.address import address_confidence
+
+    assert address_confidence("1600 Amphitheatre Pkwy, Mountain View, CA 94043") >= SURE_FROM
+    assert address_confidence("Georg-Benda-Straße 1, 90763 Fürth") >= SURE_FROM
+    assert address_confidence("Suite 4") < SURE_FROM
