@@ -8,8 +8,8 @@ from pathlib import Path
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from followup.triage_page_parts import UNDO as TRIAGE_UNDO
-from storage import accounts, owners
+from followup.triage_page_state import UNDO as TRIAGE_UNDO
+from storage import account_service, accounts, owners
 from storage.context import CONTEXT_KEY, AppContext
 from storage.db import Database, open_database
 from storage.serving import REFUSAL, ServingMode, serving_mode
@@ -122,10 +122,9 @@ def oidc_owner(database: Database, language: str) -> tuple[int, str]:
         st.button(TEXT(language, "log_in"), type="primary", on_click=st.login, key="auth.oidc")
         st.stop()
     identity = str(st.user.get("email") or st.user.get("sub"))
-    with database.write() as session:
-        owner = owners.get_or_create_owner(
-            session, f"oidc:{identity}"[:80], display_name=str(st.user.get("name") or "")
-        )
+    owner = account_service.owner_for(
+        database, f"oidc:{identity}"[:80], display_name=str(st.user.get("name") or "")
+    )
     return owner.id, owner.display_name
 
 
@@ -162,8 +161,7 @@ def resolve_owner(database: Database, language: str, session_hours: float) -> tu
             known = owners.get_owner(session, cached[0])
         if known is not None:
             return known.id, known.display_name
-    with database.write() as session:
-        owner = owners.get_or_create_owner(session, owners.LOCAL_USERNAME)
+    owner = account_service.owner_for(database, owners.LOCAL_USERNAME)
     return owner.id, owner.display_name
 
 

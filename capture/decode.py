@@ -71,6 +71,53 @@ def _to_rgb(image: Image.Image) -> Image.Image:
     return image.convert("RGB")
 
 
+NOT_READABLE = (
+    "This file is not a photo Klick can read. Please use a JPEG, PNG, WebP or HEIC photo."
+)
+
+
+def _open_upright(data: bytes, long_side: int | None) -> Image.Image:
+    """Open the photo, refuse an impossible size, decode it (a large JPEG at a reduced scale)
+    and turn it as its EXIF orientation says."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        image = Image.open(io.BytesIO(data))
+        _refuse_pixels(image.width, image.height, len(data))
+        if long_side and image.format == "JPEG" and max(image.size) >= 2 * long_side:
+            scale = long_side / max(image.size)
+            image.draft("RGB", (round(image.width * scale), round(image.height * scale)))
+        image.load()
+        upright: Image.Image = ImageOps.exif_transpose(image) or image
+        return _to_rgb(upright)
+
+
+def _decode_rgb(data: bytes, long_side: int | None) -> Image.Image:
+    """`_open_upright`, with every decoder failure turned into a CaptureError."""
+    try:
+        return _open_upright(data, long_side)
+    except CaptureError:
+        raise
+    except Image.DecompressionBombError as exc:
+        raise CaptureError(
+            "This file claims an impossible picture size and was refused to protect the app.",
+            code=BOMB,
+        ) from exc
+    except UnidentifiedImageError as exc:
+        raise CaptureError(NOT_READABLE, code=NOT_AN_IMAGE) from exc
+    except (OSError, SyntaxError, EOFError) as exc:
+        # Pillow reports a cut-off file as OSError ("image file is truncated") or EOFError.
+        log.info("photo could not be decoded: %s", type(exc).__name__)
+        raise CaptureError(
+            "The photo file is incomplete or damaged. Please upload it again.", code=TRUNCATED
+        ) from exc
+    except (ValueError, TypeError, MemoryError, IndexError, KeyError, struct.error) as exc:
+        log.info("photo could not be decoded: %s", type(exc).__name__)
+        raise CaptureError(NOT_READABLE, code=NOT_AN_IMAGE) from exc
+    except Exception as exc:
+        log.warning("unexpected decoder failure: %s", type(exc).__name__)
+        raise CaptureError(NOT_READABLE, code=NOT_AN_IMAGE) from exc
+
+
 def decode_image(data: bytes, long_side: int | None = DECODE_LONG_SIDE) -> np.ndarray:
     """Decode `data` and apply EXIF orientation; return an H×W×3 uint8 BGR array.
 
@@ -87,47 +134,7 @@ def decode_image(data: bytes, long_side: int | None = DECODE_LONG_SIDE) -> np.nd
     # Pillow's global switch must stay off: a half-received upload must be refused, not padded.
     if ImageFile.LOAD_TRUNCATED_IMAGES:
         log.warning("PIL.ImageFile.LOAD_TRUNCATED_IMAGES is on; truncated photos may be accepted")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data))
-            _refuse_pixels(image.width, image.height, len(data))
-            if long_side and image.format == "JPEG" and max(image.size) >= 2 * long_side:
-                scale = long_side / max(image.size)
-                image.draft("RGB", (round(image.width * scale), round(image.height * scale)))
-            image.load()
-            upright: Image.Image = ImageOps.exif_transpose(image) or image
-            rgb = _to_rgb(upright)
-    except CaptureError:
-        raise
-    except Image.DecompressionBombError as exc:
-        raise CaptureError(
-            "This file claims an impossible picture size and was refused to protect the app.",
-            code=BOMB,
-        ) from exc
-    except UnidentifiedImageError as exc:
-        raise CaptureError(
-            "This file is not a photo Klick can read. Please use a JPEG, PNG, WebP or HEIC photo.",
-            code=NOT_AN_IMAGE,
-        ) from exc
-    except (OSError, SyntaxError, EOFError) as exc:
-        # Pillow reports a cut-off file as OSError ("image file is truncated") or EOFError.
-        log.info("photo could not be decoded: %s", type(exc).__name__)
-        raise CaptureError(
-            "The photo file is incomplete or damaged. Please upload it again.", code=TRUNCATED
-        ) from exc
-    except (ValueError, TypeError, MemoryError, IndexError, KeyError, struct.error) as exc:
-        log.info("photo could not be decoded: %s", type(exc).__name__)
-        raise CaptureError(
-            "This file is not a photo Klick can read. Please use a JPEG, PNG, WebP or HEIC photo.",
-            code=NOT_AN_IMAGE,
-        ) from exc
-    except Exception as exc:
-        log.warning("unexpected decoder failure: %s", type(exc).__name__)
-        raise CaptureError(
-            "This file is not a photo Klick can read. Please use a JPEG, PNG, WebP or HEIC photo.",
-            code=NOT_AN_IMAGE,
-        ) from exc
+    rgb = _decode_rgb(data, long_side)
     if rgb.width < 16 or rgb.height < 16:
         raise CaptureError("The picture is too small to show a business card.", code=NOT_AN_IMAGE)
     array = np.asarray(rgb, dtype=np.uint8)

@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from capture import intake
 from capture.event_choice import TEXT, current_event, remember_event
 from storage import events
 from storage.context import CONTEXT_KEY, AppContext
@@ -57,10 +58,9 @@ with new_event_area, st.form("event.new", clear_on_submit=True):
         TEXT(lang, "create"), type="primary", width="stretch", key="event.create"
     ):
         try:
-            with ctx.database.write() as session:
-                created = events.create_event(
-                    session, ctx.owner_id, name=name, held_on=held_on, place=place
-                )
+            created = intake.create_event(
+                ctx.database, ctx.owner_id, name=name, held_on=held_on, place=place
+            )
         except events.EventError as error:
             st.error(TEXT(lang, "needs_name") if "name" in str(error) else str(error))
         else:

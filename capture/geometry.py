@@ -130,35 +130,31 @@ def _filled(mask: np.ndarray) -> np.ndarray:
     return cv2.morphologyEx(filled, cv2.MORPH_OPEN, kernel)
 
 
-def find_card(image: np.ndarray) -> Quad | None:
-    """The card's outline in `image` (BGR), or None when no plausible outline is found."""
-    height, width = image.shape[:2]
-    scale = min(1.0, SEARCH_SIDE / max(height, width))
-    small = cv2.resize(
-        image,
-        (max(1, round(width * scale)), max(1, round(height * scale))),
-        interpolation=cv2.INTER_AREA,
-    )
-    area = float(small.shape[0] * small.shape[1])
-    edges = _edge_mask(small)
-    background = _background_mask(small)
-    # Printing makes edges; a table, a wall or a hand hardly any. An outline that leaves much
-    # of the printing outside is a logo or a panel of the card, and cropping to it would
-    # lose text: better to read the whole photo then.
-    # High thresholds: printing is crisp, while wood grain or fabric gives weak edges that
-    # would count as text lying outside the card.
+def _printing(small: np.ndarray) -> np.ndarray:
+    """Crisp edges of the printing, the photo's border cleared.
+
+    Printing makes edges; a table, a wall or a hand hardly any. An outline that leaves much
+    of the printing outside is a logo or a panel of the card, and cropping to it would lose
+    text: better to read the whole photo then. High thresholds: printing is crisp, while wood
+    grain or fabric gives weak edges that would count as text lying outside the card.
+    """
     ink = cv2.Canny(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), 100, 250)
     ink[:6, :] = 0
     ink[-6:, :] = 0
     ink[:, :6] = 0
     ink[:, -6:] = 0
-    total_ink = float(np.count_nonzero(ink)) or 1.0
+    return ink
+
+
+def _outline_masks(small: np.ndarray) -> tuple[tuple[np.ndarray, bool], ...]:
+    """Candidate card regions, each with whether it must keep clear of the photo's edge."""
+    edges = _edge_mask(small)
+    background = _background_mask(small)
     union = _filled(
         cv2.morphologyEx(
             edges | background, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15))
         )
     )
-    best: tuple[float, np.ndarray] | None = None
     grey = cv2.GaussianBlur(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), (7, 7), 0)
     # A white card on a darker desk or wood separates by brightness alone.
     bright = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)[1]
@@ -169,9 +165,24 @@ def find_card(image: np.ndarray) -> Quad | None:
     colourless = ((hsv[:, :, 1] < 40) & (hsv[:, :, 2] > 120)).astype(np.uint8) * 255
     paper = cv2.morphologyEx(colourless, cv2.MORPH_CLOSE,
                              cv2.getStructuringElement(cv2.MORPH_RECT, (15, 15)))
-    masks = ((union, False), (_filled(background), False), (_filled(edges), False),
-             (_filled(bright), True), (_filled(paper), True))
-    for mask, strict in masks:
+    return ((union, False), (_filled(background), False), (_filled(edges), False),
+            (_filled(bright), True), (_filled(paper), True))
+
+
+def find_card(image: np.ndarray) -> Quad | None:
+    """The card's outline in `image` (BGR), or None when no plausible outline is found."""
+    height, width = image.shape[:2]
+    scale = min(1.0, SEARCH_SIDE / max(height, width))
+    small = cv2.resize(
+        image,
+        (max(1, round(width * scale)), max(1, round(height * scale))),
+        interpolation=cv2.INTER_AREA,
+    )
+    area = float(small.shape[0] * small.shape[1])
+    ink = _printing(small)
+    total_ink = float(np.count_nonzero(ink)) or 1.0
+    best: tuple[float, np.ndarray] | None = None
+    for mask, strict in _outline_masks(small):
         contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
         for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:5]:
             if cv2.contourArea(contour) < MIN_CARD_FRACTION * area:
@@ -249,70 +260,3 @@ def reading_direction(vectors: list[tuple[float, float, float]]) -> int:
     if abs(dx) >= abs(dy):
         return 0 if dx >= 0 else 2
     return 3 if dy > 0 else 1
-
-
-def ink_bounds(image: np.ndarray) -> tuple[int, int, int, int] | None:
-    """(left, top, width, height) around the printing when no outline was found.
-
-    A small card in a large photo then still reaches Tesseract at a readable size: the
-    0.5/99.5 percentiles of edge pixels ignore a stray crumb on the table.
-    """
-    height, width = image.shape[:2]
-    scale = min(1.0, SEARCH_SIDE / max(height, width))
-    small = cv2.resize(image, (max(1, round(width * scale)), max(1, round(height * scale))),
-                       interpolation=cv2.INTER_AREA)
-    ink = cv2.Canny(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), 60, 160)
-    ys, xs = np.nonzero(ink)
-    if len(xs) < 50:
-        return None
-    x0, x1 = np.percentile(xs, [0.5, 99.5])
-    y0, y1 = np.percentile(ys, [0.5, 99.5])
-    margin = 0.04 * max(small.shape[:2])
-    x0, y0 = max(0.0, x0 - margin), max(0.0, y0 - margin)
-    x1, y1 = min(small.shape[1] - 1.0, x1 + margin), min(small.shape[0] - 1.0, y1 + margin)
-    left, top = int(x0 / scale), int(y0 / scale)
-    right, bottom = int(x1 / scale) + 1, int(y1 / scale) + 1
-    if (right - left) * (bottom - top) > 0.9 * width * height:
-        return None
-    return left, top, right - left, bottom - top
-
-
-def text_skew(image: np.ndarray) -> float:
-    """Angle in degrees (counter-clockwise positive) that levels the text lines; 0 if unsure.
-
-    Projection profile: rotated to the right angle, the rows of ink alternate sharply between
-    text and gaps, so the variance of the row sums peaks. Only small angles are tried:
-    quarter turns are left to Tesseract's orientation detection.
-    """
-    height, width = image.shape[:2]
-    scale = min(1.0, 600 / max(height, width))
-    small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    grey = small if small.ndim == 2 else cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)
-    ink = cv2.Canny(grey, 60, 160)
-    if np.count_nonzero(ink) < 200:
-        return 0.0
-    centre = (ink.shape[1] / 2, ink.shape[0] / 2)
-
-    def sharpness(angle: float) -> float:
-        matrix = cv2.getRotationMatrix2D(centre, angle, 1.0)
-        rotated = cv2.warpAffine(ink, matrix, (ink.shape[1], ink.shape[0]))
-        return float(np.var(rotated.sum(axis=1, dtype=np.float64)))
-
-    angles = np.arange(-20.0, 20.5, 1.0)
-    scores = np.array([sharpness(a) for a in angles])
-    best = float(angles[int(np.argmax(scores))])
-    if scores.max() < 1.15 * sharpness(0.0) or abs(best) < 1.0:
-        return 0.0  # no clear improvement over leaving the image as it is
-    return best
-
-
-def rotate_small(image: np.ndarray, angle_deg: float) -> np.ndarray:
-    """Rotate by a small angle (counter-clockwise positive), growing the canvas to keep corners."""
-    height, width = image.shape[:2]
-    matrix = cv2.getRotationMatrix2D((width / 2, height / 2), angle_deg, 1.0)
-    cos, sin = abs(matrix[0, 0]), abs(matrix[0, 1])
-    new_w, new_h = int(height * sin + width * cos), int(height * cos + width * sin)
-    matrix[0, 2] += new_w / 2 - width / 2
-    matrix[1, 2] += new_h / 2 - height / 2
-    return cv2.warpAffine(image, matrix, (new_w, new_h), flags=cv2.INTER_LINEAR,
-                          borderMode=cv2.BORDER_REPLICATE)

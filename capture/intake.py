@@ -1,25 +1,30 @@
-"""The capture edge: keep the photo first, then read it, then save the user's answers."""
+"""The capture edge: tonight's event; keep the photo first, then read it, then save the answers.
+
+Every write here is one transaction with its retry (`Database.write_with_retry`).
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from capture import CaptureError, ScanResult, scan_image
 from capture.neural_ocr import NeuralEngine
-from followup.notes import note_problem
-from followup.triage import no_thanks_keys
-from storage import contacts, no_thanks, owners
+from capture.notes import note_problem
+from storage import contacts, events, no_thanks, owners
 from storage.db import Database
 from storage.kinds import Rating
+from storage.matching import no_thanks_keys
 from storage.records import (
     ContactAnswers,
     ContactDetails,
     ContactRecord,
+    EventRecord,
     NoThanksHit,
     ScanOutcome,
 )
@@ -54,6 +59,17 @@ def details_from_scan(scan: ScanResult) -> ContactDetails:
         phones=fields.phones,
         websites=fields.websites,
         address=fields.address,
+    )
+
+
+def create_event(
+    database: Database, owner_id: int, *, name: str, held_on: date, place: str = ""
+) -> EventRecord:
+    """A new event to capture for; `events.EventError` when it has no name."""
+    return database.write_with_retry(
+        lambda session: events.create_event(
+            session, owner_id, name=name, held_on=held_on, place=place
+        )
     )
 
 

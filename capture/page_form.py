@@ -58,6 +58,107 @@ def _label(lang: str, key: str, field: str, doubtful: set[str]) -> str:
     return label
 
 
+@dataclass(frozen=True)
+class _Questions:
+    rating: Rating | None
+    note: str
+    they_need: str
+    i_offer: str
+    is_pitch: bool
+
+
+def _card_fields(
+    key: str, lang: str, details: ContactDetails, doubtful: set[str]
+) -> ContactDetails:
+    """The fields read from the card, the doubtful ones marked; website and address folded."""
+    if doubtful:
+        st.caption(TEXT(lang, "doubtful_hint"))
+    name = st.text_input(
+        _label(lang, "name", "name", doubtful), details.name, max_chars=300, key=f"{key}.name"
+    )
+    title = st.text_input(
+        _label(lang, "title_field", "title", doubtful),
+        details.title,
+        max_chars=300,
+        key=f"{key}.title",
+    )
+    company = st.text_input(
+        _label(lang, "company", "company", doubtful),
+        details.company,
+        max_chars=300,
+        key=f"{key}.company",
+    )
+    emails = st.text_area(
+        _label(lang, "emails", "emails", doubtful),
+        "\n".join(details.emails),
+        height=68,
+        key=f"{key}.emails",
+    )
+    phones = st.text_area(
+        _label(lang, "phones", "phones", doubtful),
+        "\n".join(details.phones),
+        height=68,
+        key=f"{key}.phones",
+    )
+    with st.expander(TEXT(lang, "address")):
+        websites = st.text_area(
+            _label(lang, "websites", "websites", doubtful),
+            "\n".join(details.websites),
+            height=68,
+            key=f"{key}.websites",
+        )
+        address = st.text_area(
+            _label(lang, "address", "address", doubtful),
+            details.address,
+            height=68,
+            key=f"{key}.address",
+        )
+    return ContactDetails(
+        name=name,
+        title=title,
+        company=company,
+        emails=_lines(emails),
+        phones=_lines(phones),
+        websites=_lines(websites),
+        address=address,
+    )
+
+
+def _questions(key: str, lang: str, answers: ContactAnswers | None) -> _Questions:
+    """The two questions (did it click, the note), what they need, what I offer, a pitch."""
+    rating = st.radio(
+        TEXT(lang, "clicked"),
+        RATINGS,
+        index=RATINGS.index(answers.rating) if answers else None,
+        horizontal=True,
+        format_func=lambda r: TEXT(lang, r.value),
+        key=f"{key}.rating",
+    )
+    note = st.text_area(
+        TEXT(lang, "note"),
+        answers.note if answers else "",
+        placeholder=TEXT(lang, "note_hint"),
+        max_chars=5000,
+        key=f"{key}.note",
+    )
+    they_need = st.text_input(
+        TEXT(lang, "they_need"),
+        answers.they_need if answers else "",
+        max_chars=500,
+        key=f"{key}.need",
+    )
+    i_offer = st.text_input(
+        TEXT(lang, "i_offer"),
+        answers.i_offer if answers else "",
+        max_chars=500,
+        key=f"{key}.offer",
+    )
+    is_pitch = st.toggle(
+        TEXT(lang, "pitch"), answers.is_pitch if answers else False, key=f"{key}.pitch"
+    )
+    return _Questions(rating, note, they_need, i_offer, is_pitch)
+
+
 def contact_form(
     key: str,
     lang: str,
@@ -70,80 +171,9 @@ def contact_form(
 
     `answers` prefills the questions when a saved contact is edited.
     """
-    doubtful = doubtful_fields(details, confidence)
     with st.form(key, border=False):
-        if doubtful:
-            st.caption(TEXT(lang, "doubtful_hint"))
-        name = st.text_input(
-            _label(lang, "name", "name", doubtful), details.name, max_chars=300, key=f"{key}.name"
-        )
-        title = st.text_input(
-            _label(lang, "title_field", "title", doubtful),
-            details.title,
-            max_chars=300,
-            key=f"{key}.title",
-        )
-        company = st.text_input(
-            _label(lang, "company", "company", doubtful),
-            details.company,
-            max_chars=300,
-            key=f"{key}.company",
-        )
-        emails = st.text_area(
-            _label(lang, "emails", "emails", doubtful),
-            "\n".join(details.emails),
-            height=68,
-            key=f"{key}.emails",
-        )
-        phones = st.text_area(
-            _label(lang, "phones", "phones", doubtful),
-            "\n".join(details.phones),
-            height=68,
-            key=f"{key}.phones",
-        )
-        with st.expander(TEXT(lang, "address")):
-            websites = st.text_area(
-                _label(lang, "websites", "websites", doubtful),
-                "\n".join(details.websites),
-                height=68,
-                key=f"{key}.websites",
-            )
-            address = st.text_area(
-                _label(lang, "address", "address", doubtful),
-                details.address,
-                height=68,
-                key=f"{key}.address",
-            )
-        rating = st.radio(
-            TEXT(lang, "clicked"),
-            RATINGS,
-            index=RATINGS.index(answers.rating) if answers else None,
-            horizontal=True,
-            format_func=lambda r: TEXT(lang, r.value),
-            key=f"{key}.rating",
-        )
-        note = st.text_area(
-            TEXT(lang, "note"),
-            answers.note if answers else "",
-            placeholder=TEXT(lang, "note_hint"),
-            max_chars=5000,
-            key=f"{key}.note",
-        )
-        they_need = st.text_input(
-            TEXT(lang, "they_need"),
-            answers.they_need if answers else "",
-            max_chars=500,
-            key=f"{key}.need",
-        )
-        i_offer = st.text_input(
-            TEXT(lang, "i_offer"),
-            answers.i_offer if answers else "",
-            max_chars=500,
-            key=f"{key}.offer",
-        )
-        is_pitch = st.toggle(
-            TEXT(lang, "pitch"), answers.is_pitch if answers else False, key=f"{key}.pitch"
-        )
+        entered = _card_fields(key, lang, details, doubtful_fields(details, confidence))
+        questions = _questions(key, lang, answers)
         add_to_existing = False
         if duplicate is not None:
             add_to_existing = st.checkbox(
@@ -157,19 +187,11 @@ def contact_form(
     if not submitted:
         return None
     return FormInput(
-        details=ContactDetails(
-            name=name,
-            title=title,
-            company=company,
-            emails=_lines(emails),
-            phones=_lines(phones),
-            websites=_lines(websites),
-            address=address,
-        ),
-        rating=rating,
-        note=note,
-        they_need=they_need,
-        i_offer=i_offer,
-        is_pitch=is_pitch,
+        details=entered,
+        rating=questions.rating,
+        note=questions.note,
+        they_need=questions.they_need,
+        i_offer=questions.i_offer,
+        is_pitch=questions.is_pitch,
         add_to_existing=add_to_existing,
     )

@@ -112,7 +112,6 @@ TEXT = Texts(
         },
         "complete": {"en": "Answer", "de": "Beantworten"},
         "unnamed": {"en": "Card from {time}", "de": "Karte von {time}"},
-        "working_on": {"en": "Answering: {name}", "de": "In Arbeit: {name}"},
         "cancel": {"en": "Later", "de": "Später"},
         "error_not_an_image": {
             "en": "this is not a photo (JPEG, PNG, WebP or HEIC).",

@@ -15,12 +15,10 @@ from capture.enhance import median_letter_height, prepare_for_ocr
 from capture.errors import NO_TEXT, CaptureError
 from capture.geometry import (
     find_card,
-    ink_bounds,
     rotate_quarters,
-    rotate_small,
     straighten,
-    text_skew,
 )
+from capture.levelling import ink_bounds, rotate_small, text_skew
 from capture.neural_ocr import NeuralEngine, shared_engine
 from capture.neural_reading import read_card_neural
 from capture.reading import Reading, is_complete, merge_readings, read_card

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from followup.compose_service import due_calendar
+from followup.queue_service import due_calendar
 from storage import owners
 from storage.db import open_database
 from storage.settings import load_settings

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from capture.notes import FILLER_WORDS, is_generic_word, note_words, word_set
 from followup.model import AddressForm, EarlierFollowUp, Finding, FindingKind, Language
-from followup.notes import FILLER_WORDS, is_generic_word, note_words, word_set
 from followup.phrases import SALES_PHRASES, STOCK_PHRASES
 
 # rapidfuzz ratio (0..100) of two follow-ups with greeting, names and sign-off removed;

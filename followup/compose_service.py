@@ -1,22 +1,18 @@
-"""The follow-up edge: loads what a draft is made of, checks it, saves it, marks it done."""
+"""The composer's draft: loads a follow-up, writes its text from the note, keeps edits."""
+
+# Marking the text ready is in followup/compose_ready_service.py; the queue around the
+# composer (what is due, done, check-ins, calendar) in followup/queue_service.py.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time
 
 from sqlalchemy.orm import Session
 
-from followup.card import card_pdf, card_preview_png
-from followup.checkin import next_check_in
 from followup.checks import check_text, open_findings
 from followup.drafts import compose_draft
-from followup.fonts import caveat_font_path
-from followup.ics import build_ics, follow_up_item
 from followup.model import (
     AddressForm,
-    CalendarItem,
     Channel,
     Draft,
     DraftInput,
@@ -30,26 +26,9 @@ from storage.followups import DraftReview, FollowUpRecord
 from storage.kinds import FollowUpStatus
 from storage.records import ContactRecord, EventRecord
 
-log = logging.getLogger(__name__)
-
 
 class FollowUpGone(LookupError):
     """The follow-up (or its contact) no longer exists for this owner: discarded, or done."""
-
-
-class NotReadyError(ValueError):
-    """A text with open findings cannot be marked ready; `findings` are the open ones."""
-
-    def __init__(self, findings: list[Finding]) -> None:
-        super().__init__(f"{len(findings)} open finding(s)")
-        self.findings = findings
-
-
-@dataclass(frozen=True)
-class QueueItem:
-    follow_up: FollowUpRecord
-    overdue: bool
-    ready: bool
 
 
 @dataclass(frozen=True)
@@ -75,21 +54,6 @@ class Composer:
     @property
     def open_findings(self) -> list[Finding]:
         return open_findings(self.findings, self.review.overridden)
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def list_queue(
-    database: Database, owner_id: int, *, now: datetime | None = None
-) -> list[QueueItem]:
-    """Queued follow-ups, earliest due first, the overdue and the ready ones marked."""
-    moment = now or _now()
-    with database.read() as session:
-        queued = followups.list_follow_ups(session, owner_id, status=FollowUpStatus.QUEUED)
-        ready = followups.ready_follow_up_ids(session, owner_id)
-    return [QueueItem(f, f.due_at < moment, f.id in ready) for f in queued]
 
 
 def draft_input_for(
@@ -276,126 +240,3 @@ def sign_with(database: Database, owner_id: int, follow_up_id: int, my_name: str
     with database.write() as session:
         owners.set_display_name(session, owner_id, my_name)
     rewrite(database, owner_id, follow_up_id, my_name=my_name.strip(), only_if_unedited=True)
-
-
-def mark_ready(
-    database: Database,
-    owner_id: int,
-    follow_up_id: int,
-    *,
-    overridden: set[str],
-    ui_language: str,
-    my_name: str,
-) -> None:
-    """Mark the stored text ready; refused while a finding is neither fixed nor overridden."""
-    composer = open_composer(
-        database, owner_id, follow_up_id, my_name=my_name, ui_language=ui_language
-    )
-    still_open = open_findings(composer.findings, overridden)
-    # Only keys of current findings are kept: an override is for this text, not for ever.
-    current = {finding.key for finding in composer.findings}
-    with database.write() as session:
-        followups.set_review(
-            session,
-            owner_id,
-            follow_up_id,
-            overridden=sorted(current & overridden),
-            ready=not still_open,
-        )
-    if still_open:
-        raise NotReadyError(still_open)
-
-
-def withdraw_ready(database: Database, owner_id: int, follow_up_id: int, *, kept: set[str]) -> None:
-    """A finding no longer kept: the text is not ready any more until it is checked again."""
-    with database.write() as session:
-        followups.set_review(session, owner_id, follow_up_id, overridden=sorted(kept), ready=False)
-
-
-def proposed_check_in(done_on: date, country: str) -> date:
-    return next_check_in(done_on, country=country)
-
-
-def finish(
-    database: Database, owner_id: int, follow_up_id: int, *, done_on: date, check_in: date | None
-) -> None:
-    """Mark the follow-up done with the next check-in the user accepted (or none)."""
-    if check_in is not None and check_in <= done_on:
-        raise ValueError("the next check-in lies in the future")
-    with database.write() as session:
-        followups.mark_done(
-            session, owner_id, follow_up_id, done_on=done_on, next_check_in=check_in
-        )
-
-
-CHECK_IN_SUMMARY = {Language.EN: "Check in with {name}", Language.DE: "Melden bei {name}"}
-# A check-in is a day, not a moment; the calendar entry starts at this hour (UTC).
-CHECK_IN_HOUR_UTC = 9
-
-
-@dataclass(frozen=True)
-class CheckIn:
-    contact_id: int
-    contact_name: str
-    on: date
-
-
-def upcoming_check_ins(database: Database, owner_id: int, *, today: date) -> list[CheckIn]:
-    """The next check-in per contact (from its latest done follow-up), from today on."""
-    with database.read() as session:
-        done = followups.list_follow_ups(session, owner_id, status=FollowUpStatus.DONE)
-    latest: dict[int, FollowUpRecord] = {}
-    for follow_up in done:
-        known = latest.get(follow_up.contact_id)
-        if known is None or (follow_up.done_on or date.min, follow_up.id) > (
-            known.done_on or date.min,
-            known.id,
-        ):
-            latest[follow_up.contact_id] = follow_up
-    check_ins = [
-        CheckIn(f.contact_id, f.contact_name or f"#{f.contact_id}", f.next_check_in)
-        for f in latest.values()
-        if f.next_check_in is not None and f.next_check_in >= today
-    ]
-    return sorted(check_ins, key=lambda c: (c.on, c.contact_id))
-
-
-def due_calendar(
-    database: Database,
-    owner_id: int,
-    *,
-    language: str,
-    stamp: datetime | None = None,
-    today: date | None = None,
-) -> bytes:
-    """An .ics of queued follow-ups and next check-ins, each with a reminder; no notes."""
-    with database.read() as session:
-        queued = followups.list_follow_ups(session, owner_id, status=FollowUpStatus.QUEUED)
-    lang = Language(language) if language in tuple(Language) else Language.EN
-    items = [
-        follow_up_item(
-            f"follow-up-{f.id}-{owner_id}",
-            f.contact_name or f"#{f.contact_id}",
-            f.channel,
-            f.due_at,
-            language=lang,
-        )
-        for f in queued
-    ]
-    for check_in in upcoming_check_ins(database, owner_id, today=today or date.today()):
-        items.append(
-            CalendarItem(
-                uid=f"check-in-{check_in.contact_id}-{check_in.on:%Y%m%d}-{owner_id}",
-                summary=CHECK_IN_SUMMARY[lang].format(name=check_in.contact_name),
-                due=datetime.combine(check_in.on, time(CHECK_IN_HOUR_UTC), tzinfo=UTC),
-            )
-        )
-    return build_ics(items, stamp=stamp)
-
-
-def card_files(body: str, address: str | None) -> tuple[bytes, bytes]:
-    """(PNG preview, print-ready PDF); raises CardTooLongError when the text cannot fit."""
-    font = caveat_font_path()
-    return card_preview_png(body, font_path=font), card_pdf(
-        body, font_path=font, recipient_address=address
-    )

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from followup import triage_service
 from followup.csv_export import contacts_csv
 from followup.vcard import VCardContact, decode_vcard_file, parse_vcards, to_vcard, to_vcards
@@ -90,10 +92,11 @@ def save(
     answers: ContactAnswers,
 ) -> ContactRecord:
     """Edit a contact's fields and answers (a blank note is refused by storage)."""
-    with database.write() as session:
-        return contacts.answer_capture(
+    return database.write_with_retry(
+        lambda session: contacts.answer_capture(
             session, owner_id, contact_id, details=details, answers=answers
         )
+    )
 
 
 def delete(database: Database, owner_id: int, contact_id: int) -> None:
@@ -179,8 +182,9 @@ def import_contacts(
     language: str,
 ) -> int:
     """Add the new contacts as kept ones (no event, no triage); duplicates are skipped."""
-    added = 0
-    with database.write() as session:
+
+    def work(session: Session) -> int:
+        added = 0
         for candidate in candidates:
             if candidate.is_duplicate:
                 continue
@@ -205,5 +209,8 @@ def import_contacts(
             )
             contacts.set_status(session, owner_id, record.id, ContactStatus.KEPT)
             added += 1
+        return added
+
+    added = database.write_with_retry(work)
     log.info("imported %d contact(s) from a vCard file", added)
     return added

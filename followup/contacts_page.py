@@ -6,7 +6,7 @@ import streamlit as st
 
 from followup import contacts_page_parts as parts
 from followup.contacts_page_texts import TEXT
-from followup.triage_page_parts import forget_undo
+from followup.triage_page_state import forget_undo
 from storage.context import CONTEXT_KEY, AppContext
 
 ctx: AppContext = st.session_state[CONTEXT_KEY]

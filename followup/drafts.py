@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from capture.notes import FILLER_WORDS, is_generic_word, note_words, word_set
 from followup import wording as w
 from followup.model import AddressForm, Channel, Draft, DraftInput, Language
-from followup.notes import FILLER_WORDS, is_generic_word, note_words, word_set
 from followup.person import address_possessives, to_second_person
 
 # "talked about X", "discussed X", "wir haben über X gesprochen": the X is the topic.

@@ -6,8 +6,9 @@ from datetime import date
 
 import streamlit as st
 
-from followup import compose_service as service
-from followup.queue_page_composer import FLASH, OPEN, composer_view
+from followup import queue_service as service
+from followup.queue_page_composer import composer_view
+from followup.queue_page_state import FLASH, OPEN
 from followup.queue_page_texts import TEXT
 from storage.context import CONTEXT_KEY, AppContext
 from storage.texts import inert

@@ -1,43 +1,24 @@
-"""The composer: draft from the note, language and Sie/du, checks, channels, done."""
+"""The composer of one follow-up: its header and parts top to bottom, then marking it done."""
+
+# Its parts, each in its own module: queue_page_composer_text.py (language, channel, the
+# editor), queue_page_composer_checks.py (findings, ready), queue_page_composer_channels.py.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date, timedelta
 
 import streamlit as st
-from sqlalchemy.exc import SQLAlchemyError
 
 from followup import compose_service as service
-from followup.card_layout import CardTooLongError
-from followup.links import mailto_link, tel_link
-from followup.model import AddressForm, Channel, Language
-from followup.queue_page_texts import FORM_LABELS, LANGUAGE_LABELS, TEXT
+from followup import queue_service
+from followup.model import Channel
+from followup.queue_page_composer_channels import call_channel, card_channel, email_channel
+from followup.queue_page_composer_checks import checks
+from followup.queue_page_composer_text import language_and_channel, text_editor
+from followup.queue_page_state import OPEN, close, flash
+from followup.queue_page_texts import TEXT
 from storage.context import AppContext
 from storage.texts import inert
-
-OPEN = "queue.open_id"  # the follow-up whose composer is shown
-FLASH = "queue.flash"
-CHANNELS = (Channel.CARD, Channel.EMAIL, Channel.CALL)
-
-
-def short_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
-
-
-def flash(kind: str, message: str) -> None:
-    st.session_state[FLASH] = (kind, message)
-
-
-def close() -> None:
-    st.session_state[OPEN] = None
-    st.rerun()
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def card_files(body: str, address: str | None) -> tuple[bytes, bytes]:
-    """Preview and PDF for this text; cached so reruns of the page do not lay it out again."""
-    return service.card_files(body, address)
 
 
 def header(ctx: AppContext, composer: service.Composer) -> None:
@@ -71,222 +52,11 @@ def ask_my_name(ctx: AppContext, follow_up_id: int) -> None:
             st.rerun()
 
 
-def language_and_channel(ctx: AppContext, composer: service.Composer) -> None:
-    lang, fid = ctx.language, composer.follow_up.id
-    left, right = st.columns(2)
-    language = left.radio(
-        TEXT(lang, "language"),
-        tuple(Language),
-        index=tuple(Language).index(composer.language),
-        format_func=lambda value: LANGUAGE_LABELS[value],
-        horizontal=True,
-        key=f"queue.language.{fid}",
-    )
-    form = composer.address_form
-    if language is Language.DE:
-        form = right.radio(
-            TEXT(lang, "form"),
-            tuple(AddressForm),
-            index=tuple(AddressForm).index(composer.address_form),
-            format_func=lambda value: FORM_LABELS[value],
-            horizontal=True,
-            key=f"queue.form.{fid}",
-        )
-    st.caption(TEXT(lang, "rewrite_hint"))
-    channel = st.radio(
-        TEXT(lang, "channel"),
-        CHANNELS,
-        index=CHANNELS.index(composer.follow_up.channel),
-        format_func=lambda value: TEXT(lang, value.value),
-        horizontal=True,
-        key=f"queue.channel.{fid}",
-    )
-    if (language, form) != (composer.language, composer.address_form):
-        service.rewrite(
-            ctx.database,
-            ctx.owner_id,
-            fid,
-            my_name=ctx.owner_name,
-            language=language,
-            address_form=form,
-        )
-        st.rerun()
-    if channel is not composer.follow_up.channel:
-        # A text the user has not touched is written anew: a card holds less than an e-mail.
-        service.rewrite(
-            ctx.database,
-            ctx.owner_id,
-            fid,
-            my_name=ctx.owner_name,
-            channel=channel,
-            only_if_unedited=True,
-        )
-        st.rerun()
-
-
-def text_editor(ctx: AppContext, composer: service.Composer) -> None:
-    lang, follow_up = ctx.language, composer.follow_up
-    # The stored text is in the key: after a rewrite the widgets start from the new text.
-    version = short_hash(follow_up.subject + follow_up.body)
-    with st.form(f"queue.text.{follow_up.id}", border=False):
-        subject = follow_up.subject
-        if follow_up.channel is Channel.EMAIL:
-            subject = st.text_input(
-                TEXT(lang, "subject"),
-                follow_up.subject,
-                max_chars=300,
-                key=f"queue.subject.{follow_up.id}.{version}",
-            )
-        body = st.text_area(
-            TEXT(lang, "body"),
-            follow_up.body,
-            height=320,
-            max_chars=10_000,
-            key=f"queue.body.{follow_up.id}.{version}",
-        )
-        submitted = st.form_submit_button(
-            TEXT(lang, "save_check"),
-            type="primary",
-            width="stretch",
-            key=f"queue.save.{follow_up.id}",
-        )
-    if submitted:
-        try:
-            service.save_text(ctx.database, ctx.owner_id, follow_up.id, subject=subject, body=body)
-        except SQLAlchemyError:
-            st.error(TEXT(lang, "save_failed"))
-            return
-        flash("success", TEXT(lang, "saved"))
-        st.rerun()
-    if st.button(TEXT(lang, "rewrite"), key=f"queue.rewrite.{follow_up.id}"):
-        service.rewrite(ctx.database, ctx.owner_id, follow_up.id, my_name=ctx.owner_name)
-        st.rerun()
-
-
-def checks(ctx: AppContext, composer: service.Composer) -> bool:
-    """Each finding with its phrase and a deliberate override; True once the text is ready."""
-    lang, fid = ctx.language, composer.follow_up.id
-    st.markdown(f"**{TEXT(lang, 'checks')}**")
-    if not composer.findings:
-        st.success(TEXT(lang, "no_findings"))
-    kept: set[str] = set()
-    for finding in composer.findings:
-        st.warning(inert(finding.message))
-        if st.checkbox(
-            TEXT(lang, "keep"),
-            value=finding.key in composer.review.overridden,
-            key=f"queue.keep.{fid}.{short_hash(finding.key)}",
-        ):
-            kept.add(finding.key)
-    still_open = [f for f in composer.findings if f.key not in kept]
-    if composer.review.ready and still_open:
-        service.withdraw_ready(ctx.database, ctx.owner_id, fid, kept=kept)
-    ready = composer.review.ready and not still_open
-    if ready:
-        st.success(TEXT(lang, "is_ready"))
-        return True
-    if still_open:
-        st.caption(TEXT(lang, "not_ready"))
-    if st.button(
-        TEXT(lang, "mark_ready"),
-        type="primary",
-        disabled=bool(still_open),
-        key=f"queue.ready.{fid}",
-        width="stretch",
-    ):
-        try:
-            service.mark_ready(
-                ctx.database,
-                ctx.owner_id,
-                fid,
-                overridden=kept,
-                ui_language=lang,
-                my_name=ctx.owner_name,
-            )
-        except service.NotReadyError:
-            st.error(TEXT(lang, "not_ready"))
-            return False
-        st.rerun()
-    return False
-
-
-def card_channel(ctx: AppContext, composer: service.Composer, ready: bool) -> None:
-    lang, fid = ctx.language, composer.follow_up.id
-    address = composer.contact.details.address.strip()
-    on_envelope = False
-    if address:
-        on_envelope = st.checkbox(TEXT(lang, "envelope"), value=True, key=f"queue.envelope.{fid}")
-    else:
-        st.caption(TEXT(lang, "no_address"))
-    try:
-        preview, pdf = card_files(composer.follow_up.body, address if on_envelope else None)
-    except CardTooLongError as error:
-        st.error(error.message(lang))
-        return
-    st.image(preview, caption=TEXT(lang, "preview"), width="stretch")
-    if not ready:
-        st.info(TEXT(lang, "send_after_check"))
-        return
-    st.download_button(
-        TEXT(lang, "download_pdf"),
-        data=pdf,
-        file_name=f"klick-card-{fid}.pdf",
-        mime="application/pdf",
-        type="primary",
-        width="stretch",
-        on_click="ignore",
-        key=f"queue.pdf.{fid}",
-    )
-    st.caption(TEXT(lang, "print_hint"))
-
-
-def email_channel(ctx: AppContext, composer: service.Composer, ready: bool) -> None:
-    lang, follow_up = ctx.language, composer.follow_up
-    if not ready:
-        st.info(TEXT(lang, "send_after_check"))
-        return
-    emails = [e for e in composer.contact.details.emails if "@" in e]
-    if emails:
-        to = emails[0]
-        if len(emails) > 1:
-            to = st.selectbox(TEXT(lang, "to"), emails, key=f"queue.to.{follow_up.id}")
-        try:
-            link = mailto_link(to, follow_up.subject, follow_up.body)
-        except ValueError:
-            link = ""
-        if link:
-            st.link_button(
-                f"{TEXT(lang, 'open_mail')} ({inert(to)})", link, type="primary", width="stretch"
-            )
-    else:
-        st.caption(TEXT(lang, "no_email"))
-    st.caption(TEXT(lang, "copy_hint"))
-    text = f"{follow_up.subject}\n\n{follow_up.body}" if follow_up.subject else follow_up.body
-    st.code(text, language=None, wrap_lines=True)
-
-
-def call_channel(ctx: AppContext, composer: service.Composer) -> None:
-    lang = ctx.language
-    phones = list(composer.contact.details.phones)
-    for phone in phones:
-        try:
-            link = tel_link(phone)
-        except ValueError:
-            continue
-        st.link_button(
-            TEXT(lang, "call_number", phone=inert(phone)), link, type="primary", width="stretch"
-        )
-    if not phones:
-        st.caption(TEXT(lang, "no_phone"))
-    st.markdown(f"**{TEXT(lang, 'talking_points')}**")
-    st.markdown("\n".join(f"- {inert(point)}" for point in composer.talking_points))
-
-
 def done(ctx: AppContext, composer: service.Composer) -> None:
     """Propose the next check-in on an ordinary day; the user accepts or changes it."""
     lang, fid = ctx.language, composer.follow_up.id
     today = date.today()
-    proposed = service.proposed_check_in(today, ctx.settings.holiday_country)
+    proposed = queue_service.proposed_check_in(today, ctx.settings.holiday_country)
     st.divider()
     st.markdown(f"**{TEXT(lang, 'done_title')}**")
     no_check_in = st.checkbox(TEXT(lang, "no_check_in"), key=f"queue.no_check_in.{fid}")
@@ -301,7 +71,7 @@ def done(ctx: AppContext, composer: service.Composer) -> None:
             key=f"queue.check_in.{fid}",
         )
     if st.button(TEXT(lang, "mark_done"), key=f"queue.done.{fid}", width="stretch"):
-        service.finish(ctx.database, ctx.owner_id, fid, done_on=today, check_in=check_in)
+        queue_service.finish(ctx.database, ctx.owner_id, fid, done_on=today, check_in=check_in)
         name = inert(composer.contact.display_name)
         if check_in is None:
             flash("success", TEXT(lang, "done_no_check_in", name=name))

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from followup.model import Decision, Rating
-from storage.matching import email_key, phone_key
 
 DEFAULT_FOLLOW_UP_HOURS = 48
 
@@ -55,32 +51,3 @@ def follow_up_due(now: datetime, hours: int = DEFAULT_FOLLOW_UP_HOURS) -> dateti
     if hours <= 0:
         raise ValueError("the follow-up window must be at least one hour")
     return now + timedelta(hours=hours)
-
-
-def normalise_contact_value(value: str) -> str:
-    """The same key storage matches duplicates by: so "+49 911 123456" and "0911 123456" agree."""
-    key = email_key(value) or phone_key(value)
-    if key is None:
-        raise ValueError("neither an e-mail address nor a phone number")
-    return key
-
-
-def no_thanks_key(value: str, salt: bytes) -> str:
-    """Salted HMAC-SHA256 of a normalised e-mail or phone: recognises a pitch, keeps no data."""
-    if not salt:
-        raise ValueError("the no-thanks list needs a secret salt")
-    normalised = normalise_contact_value(value)
-    return hmac.new(salt, normalised.encode("utf-8"), hashlib.sha256).hexdigest()
-
-
-def no_thanks_keys(values: Iterable[str], salt: bytes) -> set[str]:
-    """Keys of all e-mails and phones of a card; values that are neither are skipped."""
-    if not salt:
-        raise ValueError("the no-thanks list needs a secret salt")
-    keys = set()
-    for value in values:
-        try:
-            keys.add(no_thanks_key(value, salt))
-        except ValueError:
-            continue
-    return keys

@@ -1,22 +1,18 @@
-"""The triage page's pieces: summary, one contact with its decisions, undo, bulk discard."""
+"""The triage page's pieces: summary, each contact with its decisions, bulk discard, pager."""
+
+# The page script reaches everything through this module: its state (triage_page_state.py)
+# and the undo bar (triage_page_actions.py) are re-exported here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, datetime
-
 import streamlit as st
 from PIL import UnidentifiedImageError
-from sqlalchemy.exc import SQLAlchemyError
 
 from followup import triage_service as service
 from followup.model import Decision
-from followup.triage import (
-    allowed_decisions,
-    can_rerate,
-    follow_up_due,
-    suggested_decision,
-)
+from followup.triage import allowed_decisions, can_rerate, suggested_decision
+from followup.triage_page_actions import decide, discard_in_bulk, rerate, undo_bar
+from followup.triage_page_state import CONFIRM, FLASH, PAGE, init_state, show_flash
 from followup.triage_page_texts import TEXT
 from storage.context import AppContext
 from storage.kinds import ContactStatus, Rating, ScanStatus
@@ -24,11 +20,21 @@ from storage.records import CardRecord, ContactRecord
 from storage.texts import inert
 from storage.triage import EventSummary
 
-UNDO = "triage.undo"  # list of UndoStep, newest last: in this session's memory only
-FLASH = "triage.flash"
-CONFIRM = "triage.confirm_bulk"
-PAGE = "triage.page"
-MAX_UNDO = 20  # the oldest steps (and any data a discard holds) are let go beyond this
+__all__ = [
+    "FLASH",
+    "PAGE",
+    "bulk_discard",
+    "card_image",
+    "contact_facts",
+    "decisions",
+    "init_state",
+    "pager",
+    "rating_label",
+    "show_flash",
+    "summary",
+    "undo_bar",
+]
+
 
 SHORTCUTS = {Decision.FOLLOW_UP: "F", Decision.KEEP: "K", Decision.DISCARD: "D"}
 HELP = {
@@ -36,120 +42,6 @@ HELP = {
     Decision.KEEP: "help_keep",
     Decision.DISCARD: "help_discard",
 }
-
-
-def init_state() -> None:
-    for name, default in ((UNDO, []), (FLASH, None), (CONFIRM, False), (PAGE, 0)):
-        st.session_state.setdefault(name, default)
-
-
-def forget_undo() -> None:
-    """Leaving triage ends its session: discarded data held for undo is let go."""
-    st.session_state[UNDO] = []
-
-
-def show_flash() -> None:
-    if st.session_state.get(FLASH):
-        kind, message = st.session_state[FLASH]
-        getattr(st, kind)(message)
-        st.session_state[FLASH] = None
-
-
-def _what(lang: str, step: service.UndoStep) -> str:
-    names = ", ".join(inert(n) for n in step.names[:3])
-    if len(step.names) > 3:
-        names += f" (+{len(step.names) - 3})"
-    return TEXT(lang, f"what_{step.decision}", names=names)
-
-
-def _run(ctx: AppContext, action: Callable[[], service.UndoStep], done: Callable[..., str]) -> None:
-    """A decision's callback: do it, remember how to undo it, say what happened."""
-    lang = ctx.language
-    try:
-        step = action()
-    except service.TriageError as refusal:
-        st.session_state[FLASH] = ("error", TEXT(lang, f"error_{refusal.code}"))
-        return
-    except SQLAlchemyError:
-        st.session_state[FLASH] = ("error", TEXT(lang, "save_failed"))
-        return
-    stack: list[service.UndoStep] = st.session_state[UNDO]
-    stack.append(step)
-    del stack[:-MAX_UNDO]
-    st.session_state[FLASH] = ("success", done(step))
-
-
-def _decide(ctx: AppContext, contact_id: int, decision: str) -> None:
-    lang, db, owner = ctx.language, ctx.database, ctx.owner_id
-    if decision == Decision.FOLLOW_UP:
-        hours = ctx.settings.follow_up_hours
-        now = datetime.now(UTC)
-        due = f"{follow_up_due(now, hours).astimezone():%d.%m. %H:%M}"
-        _run(
-            ctx,
-            lambda: service.follow_up(db, owner, contact_id, hours=hours, now=now),
-            lambda step: TEXT(lang, "done_follow_up", name=inert(step.names[0]), due=due),
-        )
-    elif decision == Decision.KEEP:
-        _run(
-            ctx,
-            lambda: service.keep(db, owner, contact_id),
-            lambda step: TEXT(lang, "done_keep", name=inert(step.names[0])),
-        )
-    else:
-        _run(
-            ctx,
-            lambda: service.discard(db, owner, [contact_id]),
-            lambda step: TEXT(lang, "done_discard", count=len(step.names)),
-        )
-
-
-def _rerate(ctx: AppContext, contact_id: int, rating: str) -> None:
-    _run(
-        ctx,
-        lambda: service.rerate(ctx.database, ctx.owner_id, contact_id, Rating(rating)),
-        lambda step: TEXT(ctx.language, "done_rerate", name=inert(step.names[0])),
-    )
-
-
-def _bulk(ctx: AppContext, event_id: int) -> None:
-    st.session_state[CONFIRM] = False
-    _run(
-        ctx,
-        lambda: service.discard_every_no_and_pitch(ctx.database, ctx.owner_id, event_id),
-        lambda step: TEXT(ctx.language, "done_discard", count=len(step.names)),
-    )
-
-
-def _undo(ctx: AppContext) -> None:
-    stack: list[service.UndoStep] = st.session_state[UNDO]
-    if not stack:
-        return
-    step = stack[-1]
-    try:
-        service.undo(ctx.database, ctx.owner_id, step)
-    except (SQLAlchemyError, LookupError):
-        st.session_state[FLASH] = ("error", TEXT(ctx.language, "save_failed"))
-        return
-    stack.pop()
-    st.session_state[FLASH] = ("info", TEXT(ctx.language, "undone", what=_what(ctx.language, step)))
-
-
-def undo_bar(ctx: AppContext, *, shortcut: bool) -> None:
-    stack: list[service.UndoStep] = st.session_state[UNDO]
-    if not stack:
-        return
-    lang = ctx.language
-    st.button(
-        TEXT(lang, "undo", what=_what(lang, stack[-1])),
-        key="triage.undo_button",
-        icon=":material/undo:",
-        on_click=_undo,
-        args=(ctx,),
-        help=TEXT(lang, "undo_hint") + (TEXT(lang, "shortcut", letter="U") if shortcut else ""),
-        shortcut="U" if shortcut else None,
-    )
-    st.caption(TEXT(lang, "undo_hint"))
 
 
 def summary(lang: str, figures: EventSummary) -> None:
@@ -179,7 +71,7 @@ def bulk_discard(ctx: AppContext, event_id: int, count: int) -> None:
             TEXT(lang, "bulk_yes", count=count),
             key="triage.bulk_yes",
             type="primary",
-            on_click=_bulk,
+            on_click=discard_in_bulk,
             args=(ctx, event_id),
         )
         if st.button(TEXT(lang, "cancel"), key="triage.bulk_cancel"):
@@ -246,7 +138,7 @@ def decisions(ctx: AppContext, contact: ContactRecord, *, first: bool) -> None:
                 st.button(
                     TEXT(lang, key),
                     key=f"triage.rerate.{rating.value}.{contact.id}",
-                    on_click=_rerate,
+                    on_click=rerate,
                     args=(ctx, contact.id, rating.value),
                     help=TEXT(lang, "rerate_help"),
                 )
@@ -262,7 +154,7 @@ def decisions(ctx: AppContext, contact: ContactRecord, *, first: bool) -> None:
                 TEXT(lang, decision.value),
                 key=f"triage.{decision.value}.{contact.id}",
                 type="primary" if decision is suggested else "secondary",
-                on_click=_decide,
+                on_click=decide,
                 args=(ctx, contact.id, decision.value),
                 help=help_text + (TEXT(lang, "shortcut", letter=key) if first else ""),
                 shortcut=key if first else None,

@@ -7,11 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from sqlalchemy.orm import Session
+
 from followup.model import Decision
-from followup.triage import allowed_decisions, can_rerate, follow_up_due, no_thanks_keys
+from followup.triage import allowed_decisions, can_rerate, follow_up_due
 from storage import contacts, followups, owners, triage
 from storage.db import Database
 from storage.kinds import ContactStatus, Rating
+from storage.matching import no_thanks_keys
 from storage.records import CardRecord, ContactRecord
 from storage.triage import DiscardedContact, EventSummary
 
@@ -102,24 +105,31 @@ def follow_up(
 ) -> UndoStep:
     """Queue a follow-up due within `hours`; only for a Yes that was not a pitch."""
     due = follow_up_due(now or datetime.now(UTC), hours)
-    with database.write() as session:
+
+    def work(session: Session) -> tuple[ContactRecord, int]:
         record = _decidable(contacts.get_contact(session, owner_id, contact_id), Decision.FOLLOW_UP)
         contacts.set_status(session, owner_id, contact_id, ContactStatus.FOLLOW_UP)
         queued = followups.queue_follow_up(
             session, owner_id, contact_id, due_at=due, language=record.language
         )
+        return record, queued.id
+
+    record, follow_up_id = database.write_with_retry(work)
     return UndoStep(
         decision=Decision.FOLLOW_UP.value,
         names=(record.display_name,),
         previous_status={contact_id: record.status.value},
-        follow_up_ids=(queued.id,),
+        follow_up_ids=(follow_up_id,),
     )
 
 
 def keep(database: Database, owner_id: int, contact_id: int) -> UndoStep:
-    with database.write() as session:
+    def work(session: Session) -> ContactRecord:
         record = _decidable(contacts.get_contact(session, owner_id, contact_id), Decision.KEEP)
         contacts.set_status(session, owner_id, contact_id, ContactStatus.KEPT)
+        return record
+
+    record = database.write_with_retry(work)
     return UndoStep(
         decision=Decision.KEEP.value,
         names=(record.display_name,),
@@ -129,25 +139,30 @@ def keep(database: Database, owner_id: int, contact_id: int) -> UndoStep:
 
 def rerate(database: Database, owner_id: int, contact_id: int, rating: Rating) -> UndoStep:
     """A Not sure becomes Yes or No the next morning; the note stays as it is."""
-    with database.write() as session:
+
+    def work(session: Session) -> tuple[ContactRecord, Rating]:
         record = contacts.get_contact(session, owner_id, contact_id)
         if record is None:
             raise TriageError("gone")
         if record.rating is None or not can_rerate(record.rating):
             raise TriageError("not_offered")
         contacts.rate(session, owner_id, contact_id, rating)
+        return record, record.rating
+
+    record, previous = database.write_with_retry(work)
     return UndoStep(
         decision="rerate",
         names=(record.display_name,),
-        previous_rating={contact_id: record.rating.value},
+        previous_rating={contact_id: previous.value},
     )
 
 
 def discard(database: Database, owner_id: int, contact_ids: Sequence[int]) -> UndoStep:
     """Purge the contacts in one transaction; a pitch's e-mails and phones go on no-thanks."""
-    discarded: list[DiscardedContact] = []
-    names: list[str] = []
-    with database.write() as session:
+
+    def work(session: Session) -> tuple[list[DiscardedContact], list[str]]:
+        discarded: list[DiscardedContact] = []
+        names: list[str] = []
         salt = owners.owner_salt(session, owner_id)
         for contact_id in contact_ids:
             record = contacts.get_contact(session, owner_id, contact_id)
@@ -162,6 +177,9 @@ def discard(database: Database, owner_id: int, contact_ids: Sequence[int]) -> Un
                 triage.discard_contact(session, owner_id, contact_id, no_thanks_hashes=hashes)
             )
             names.append(record.display_name)
+        return discarded, names
+
+    discarded, names = database.write_with_retry(work)
     triage.forget_freed_pages(database)
     log.info("discarded %d contact(s)", len(discarded))
     return UndoStep(decision=Decision.DISCARD.value, names=tuple(names), discarded=tuple(discarded))
@@ -175,7 +193,8 @@ def discard_every_no_and_pitch(database: Database, owner_id: int, event_id: int)
 
 def undo(database: Database, owner_id: int, step: UndoStep) -> None:
     """Take a decision back: restore what was discarded, or the status and rating before."""
-    with database.write() as session:
+
+    def work(session: Session) -> None:
         for discarded in reversed(step.discarded):
             triage.restore_contact(session, owner_id, discarded)
         for follow_up_id in step.follow_up_ids:
@@ -187,3 +206,5 @@ def undo(database: Database, owner_id: int, step: UndoStep) -> None:
             contacts.set_status(session, owner_id, contact_id, ContactStatus(status))
         for contact_id, rating in step.previous_rating.items():
             contacts.rate(session, owner_id, contact_id, Rating(rating))
+
+    database.write_with_retry(work)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from storage import owners, privacy
+from storage import account_service, privacy
 from storage.context import CONTEXT_KEY, AppContext
 from storage.texts import Texts
 
@@ -66,8 +66,7 @@ with st.form("account.name"):
         TEXT(lang, "signed_as"), ctx.owner_name, max_chars=200, key="account.display_name"
     )
     if st.form_submit_button(TEXT(lang, "save_name"), key="account.save_name"):
-        with ctx.database.write() as session:
-            owners.set_display_name(session, ctx.owner_id, name)
+        account_service.set_display_name(ctx.database, ctx.owner_id, name)
         st.success(TEXT(lang, "name_saved"))
 
 st.subheader(TEXT(lang, "export_title"))
@@ -93,8 +92,7 @@ with st.form("account.delete"):
         if typed.strip() != TEXT(lang, "confirm_word"):
             st.error(TEXT(lang, "not_confirmed"))
         else:
-            with ctx.database.write() as session:
-                privacy.delete_owner(session, ctx.owner_id)
+            account_service.delete_account(ctx.database, ctx.owner_id)
             st.session_state.clear()
             st.session_state[DELETED_FLAG] = True
             st.rerun()

@@ -50,11 +50,3 @@ def list_events(session: Session, owner_id: int, *, limit: int = 200) -> list[Ev
     )
     return [_record(e) for e in rows]
 
-
-def events_on(session: Session, owner_id: int, day: date) -> list[EventRecord]:
-    rows = session.scalars(
-        select(Event)
-        .where(Event.owner_id == owner_id, Event.held_on == day)
-        .order_by(Event.id.desc())
-    )
-    return [_record(e) for e in rows]

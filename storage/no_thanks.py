@@ -1,4 +1,8 @@
-"""The no-thanks list: salted hashes of discarded pitches, nothing readable."""
+"""The no-thanks list: salted hashes of discarded pitches, nothing readable.
+
+Triage adds to it when it discards a pitch (`storage.triage`); the keys are made by
+`storage.matching.no_thanks_keys`.
+"""
 
 from __future__ import annotations
 
@@ -7,31 +11,8 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import Event, NoThanks, utcnow
+from storage.models import Event, NoThanks
 from storage.records import NoThanksHit
-
-
-def add_no_thanks(
-    session: Session, owner_id: int, key_hashes: Iterable[str], *, event_id: int | None
-) -> None:
-    known = set(session.scalars(select(NoThanks.key_hash).where(NoThanks.owner_id == owner_id)))
-    for key_hash in dict.fromkeys(key_hashes):
-        if key_hash not in known:
-            session.add(
-                NoThanks(
-                    owner_id=owner_id, key_hash=key_hash, event_id=event_id, discarded_at=utcnow()
-                )
-            )
-    session.flush()
-
-
-def remove_no_thanks(session: Session, owner_id: int, key_hashes: Iterable[str]) -> None:
-    """Used by undo: forget hashes added in this triage session."""
-    hashes = list(key_hashes)
-    for row in session.scalars(
-        select(NoThanks).where(NoThanks.owner_id == owner_id, NoThanks.key_hash.in_(hashes))
-    ):
-        session.delete(row)
 
 
 def find_no_thanks(

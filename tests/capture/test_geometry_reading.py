@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from capture.fields import TextLine
-from capture.geometry import order_corners, reading_direction, rotate_small, text_skew
+from capture.geometry import order_corners, reading_direction
+from capture.levelling import rotate_small, text_skew
 from capture.reading import Reading, build_words, merge_readings, upright_turns
 from capture.result import CardFields, Word
 from tests.capture.cards import GERMAN, render_card

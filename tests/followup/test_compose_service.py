@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from followup import compose_ready_service, queue_service
 from followup import compose_service as service
 from followup.model import AddressForm, Channel, Language
 from storage import contacts, followups, owners
@@ -79,7 +80,7 @@ def test_overrides_are_kept_only_for_findings_of_this_text(database: Database) -
     body = f"Hi Anna,\n\nI hope this finds you well. Your {NOTE} stays with me.\n\nMax"
     service.save_text(database, owner_id, fid, subject="", body=body)
     finding = _open(database, owner_id, fid).findings[0]
-    service.mark_ready(
+    compose_ready_service.mark_ready(
         database,
         owner_id,
         fid,
@@ -95,8 +96,8 @@ def test_overrides_are_kept_only_for_findings_of_this_text(database: Database) -
 def test_done_needs_a_check_in_in_the_future(database: Database) -> None:
     owner_id, fid = _seed(database)
     with pytest.raises(ValueError, match="future"):
-        service.finish(database, owner_id, fid, done_on=TODAY, check_in=TODAY)
-    service.finish(database, owner_id, fid, done_on=TODAY, check_in=None)
+        queue_service.finish(database, owner_id, fid, done_on=TODAY, check_in=TODAY)
+    queue_service.finish(database, owner_id, fid, done_on=TODAY, check_in=None)
     with database.read() as session:
         follow_up = followups.get_follow_up(session, owner_id, fid)
     assert follow_up is not None and follow_up.status is FollowUpStatus.DONE
@@ -105,20 +106,22 @@ def test_done_needs_a_check_in_in_the_future(database: Database) -> None:
 
 
 def test_the_proposed_check_in_is_an_ordinary_day_months_later() -> None:
-    proposed = service.proposed_check_in(date(2026, 9, 25), "DE")
+    proposed = queue_service.proposed_check_in(date(2026, 9, 25), "DE")
     assert proposed >= date(2026, 12, 25) and proposed.weekday() < 5
     assert proposed >= date(2027, 1, 7), "not in the Christmas season"
 
 
 def test_upcoming_check_ins_come_from_each_contacts_latest_follow_up(database: Database) -> None:
     owner_id, first = _seed(database)
-    service.finish(database, owner_id, first, done_on=TODAY, check_in=TODAY + timedelta(days=90))
+    queue_service.finish(
+        database, owner_id, first, done_on=TODAY, check_in=TODAY + timedelta(days=90)
+    )
     with database.write() as session:
         contact_id = followups.get_follow_up(session, owner_id, first).contact_id  # type: ignore[union-attr]
         second = followups.queue_follow_up(
             session, owner_id, contact_id, due_at=datetime.now(UTC)
         ).id
-    service.finish(
+    queue_service.finish(
         database,
         owner_id,
         second,
@@ -126,8 +129,10 @@ def test_upcoming_check_ins_come_from_each_contacts_latest_follow_up(database: D
         check_in=TODAY + timedelta(days=120),
     )
     _, past = _seed(database, "Old Friend")
-    service.finish(database, owner_id, past, done_on=TODAY, check_in=TODAY + timedelta(days=2))
-    upcoming = service.upcoming_check_ins(database, owner_id, today=TODAY + timedelta(days=3))
+    queue_service.finish(
+        database, owner_id, past, done_on=TODAY, check_in=TODAY + timedelta(days=2)
+    )
+    upcoming = queue_service.upcoming_check_ins(database, owner_id, today=TODAY + timedelta(days=3))
     assert [(c.contact_name, c.on) for c in upcoming] == [
         ("Anna Berger", TODAY + timedelta(days=120))
     ]

@@ -15,7 +15,7 @@ from storage.db import Database
 from storage.kinds import Rating
 from storage.models import Base
 from storage.records import ContactAnswers, ContactDetails
-from tests.pages.conftest import APP, local_owner_id
+from tests.pages.conftest import APP, APP_TIMEOUT_S, local_owner_id
 
 NOTE = "Keeps bees on the roof of the Kofferfabrik; wants to sell honey to offices."
 
@@ -41,7 +41,7 @@ def _seed(database: Database) -> tuple[int, int]:
 
 
 def _account_page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30).run()
+    at = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S).run()
     return at.switch_page("storage/account_page.py").run()
 
 

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from storage import events
 from storage.db import Database
-from tests.pages.conftest import APP, local_owner_id
+from tests.pages.conftest import APP, APP_TIMEOUT_S, local_owner_id
 
 PAGES = [
     "capture/event_page.py",
@@ -58,7 +58,7 @@ def test_todays_event_is_preselected_in_a_new_session(app_env, app_database: Dat
     with app_database.write() as session:
         events.create_event(session, owner_id, name="Gestern", held_on=date(2020, 1, 1))
         today = events.create_event(session, owner_id, name="Stammtisch", held_on=date.today())
-    at = AppTest.from_file(APP, default_timeout=30).run()
+    at = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S).run()
     assert at.session_state["capture.event_id"] == today.id
     assert "Stammtisch" in at.success[0].value
 
@@ -67,7 +67,7 @@ def test_choosing_an_older_event(app_env, app_database: Database) -> None:  # ty
     owner_id = local_owner_id(app_database)
     with app_database.write() as session:
         older = events.create_event(session, owner_id, name="Messe", held_on=date(2026, 3, 1))
-    at = AppTest.from_file(APP, default_timeout=30).run()
+    at = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S).run()
     assert not at.success  # nothing held today, nothing chosen yet
     at.selectbox(key="event.pick").select(older.id).run()
     at.button[0].click().run()
@@ -99,6 +99,6 @@ def test_a_database_outage_is_explained_not_a_trace(
     app.switch_page("capture/page.py").run()
     assert app.title[0].value == "Capture"
     # A new session cannot know who it is: one clear sentence, no traceback.
-    fresh = AppTest.from_file(APP, default_timeout=30).run()
+    fresh = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S).run()
     assert not fresh.exception
     assert "cannot reach its database" in fresh.error[0].value

@@ -14,7 +14,7 @@ from storage import accounts, contacts, events, followups, owners
 from storage.db import Database
 from storage.kinds import Rating
 from storage.records import ContactAnswers, ContactDetails
-from tests.pages.conftest import APP
+from tests.pages.conftest import APP, APP_TIMEOUT_S
 
 PASSWORD = "correct horse battery"
 
@@ -29,7 +29,7 @@ def served_to_network(app_env: Path) -> Iterator[None]:
 
 
 def _new_session() -> AppTest:
-    return AppTest.from_file(APP, default_timeout=30).run()
+    return AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S).run()
 
 
 def _log_in(at: AppTest, username: str, password: str) -> AppTest:
@@ -131,18 +131,20 @@ def test_two_accounts_see_only_their_own_data_on_every_page(
     ):
         bert.switch_page(page).run()
         assert not bert.exception, page
+        # The page itself is shown (not the login form), or the checks below prove nothing.
+        assert bert.title and bert.title[0].value != "Klick", page
         shown = _everything_shown(bert)
         for secret_text in ("Geheim Gustav", "Verborgen", "Olympia", "Annas Abend", "Inbox"):
             assert secret_text not in shown, (page, secret_text)
 
 
 def test_oidc_login_when_configured(app_env: Path, app_database: Database) -> None:
-    at = AppTest.from_file(APP, default_timeout=30)
+    at = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S)
     at.secrets = {"auth": {"redirect_uri": "https://klick.example/oauth2callback"}}
     at.user = {"is_logged_in": False}
     at.run()
     assert at.button(key="auth.oidc").label == "Log in"
-    at = AppTest.from_file(APP, default_timeout=30)
+    at = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S)
     at.secrets = {"auth": {"redirect_uri": "https://klick.example/oauth2callback"}}
     at.user = {"is_logged_in": True, "email": "dora@example.org", "name": "Dora"}
     at.run()

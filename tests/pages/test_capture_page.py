@@ -9,12 +9,13 @@ from sqlalchemy.exc import OperationalError
 from streamlit.testing.v1 import AppTest
 
 from capture import OcrError
-from storage import contacts, events, no_thanks, owners
+from storage import contacts, events, owners, triage
 from storage.db import Database
 from storage.kinds import Rating, ScanStatus
+from storage.matching import no_thanks_keys
 from storage.records import ContactAnswers, ContactDetails
 from tests.cardmaker import CardText, photo_of_card
-from tests.pages.conftest import APP, local_owner_id
+from tests.pages.conftest import APP, APP_TIMEOUT_S, local_owner_id
 
 pytestmark = pytest.mark.tesseract
 
@@ -27,7 +28,7 @@ def capture_app(app_env, app_database: Database, tesseract_binary: str) -> AppTe
     owner_id = local_owner_id(app_database)
     with app_database.write() as session:
         events.create_event(session, owner_id, name="Gründerabend", held_on=date.today())
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S).run()
     at.switch_page("capture/page.py").run()
     assert not at.exception, at.exception
     return at
@@ -201,7 +202,7 @@ def test_a_capture_answered_later_waits_in_the_inbox(
     at.button(key=f"capture.later.{capture_id}").click().run()
     assert at.expander[-1].label == "Inbox (1)"
     # A new session (closed tab) still finds it.
-    again = AppTest.from_file(APP, default_timeout=60).run()
+    again = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S).run()
     again.switch_page("capture/page.py").run()
     assert any(e.label == "Inbox (1)" for e in again.expander)
     again.button(key=f"capture.open.{capture_id}").click().run()
@@ -253,17 +254,21 @@ def test_a_known_card_adds_a_meeting_instead_of_a_second_contact(
 def test_a_card_on_the_no_thanks_list_is_flagged(
     capture_app: AppTest, app_database: Database
 ) -> None:
-    from followup.triage import no_thanks_key
-
     owner_id = local_owner_id(app_database)
     with app_database.write() as session:
         salt = owners.owner_salt(session, owner_id)
         fair = events.create_event(
             session, owner_id, name="Messe Nürnberg", held_on=date(2026, 3, 1)
         )
-        no_thanks.add_no_thanks(
-            session, owner_id, [no_thanks_key("+49 911 7654321", salt)], event_id=fair.id
+        pitch = contacts.add_contact(
+            session,
+            owner_id,
+            event_id=fair.id,
+            details=ContactDetails(name="Vertrieb", phones=("+49 911 7654321",)),
+            answers=ContactAnswers(rating=Rating.NO, note="Only pitched a CRM.", is_pitch=True),
         )
+        hashes = no_thanks_keys(pitch.details.phones, salt)
+        triage.discard_contact(session, owner_id, pitch.id, no_thanks_hashes=hashes)
     upload(capture_app, photo_of_card(CardText(email="info@example.org")))
     flagged = capture_app.error[0].value
     assert "no-thanks list" in flagged and "Messe Nürnberg" in flagged

@@ -14,7 +14,7 @@ from storage import contacts, events, followups, triage
 from storage.db import Database
 from storage.kinds import ContactStatus, Rating
 from storage.records import ContactAnswers, ContactDetails
-from tests.pages.conftest import APP, local_owner_id
+from tests.pages.conftest import APP, APP_TIMEOUT_S, local_owner_id
 
 
 def _add(database: Database, owner_id: int, event_id: int | None, name: str, **kw: Any) -> int:
@@ -62,7 +62,7 @@ def book(app_env: Any, app_database: Database) -> dict[str, Any]:
 
 
 def _open() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30).run()
+    at = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S).run()
     at.switch_page("followup/contacts_page.py").run()
     assert not at.exception, at.exception
     return at

@@ -13,7 +13,7 @@ from storage import events
 from storage.db import Database
 from storage.kinds import Rating
 from tests.cardmaker import CardText, photo_of_card
-from tests.pages.conftest import APP, local_owner_id
+from tests.pages.conftest import APP, APP_TIMEOUT_S, local_owner_id
 
 pytestmark = pytest.mark.tesseract
 CARD = CardText(name="Wiebke Vertraulich", email="wiebke@geheim-gmbh.de", phone="+49 89 5551234")
@@ -54,7 +54,7 @@ def test_a_capture_logs_no_personal_data_at_info(
     with app_database.write() as session:
         events.create_event(session, owner_id, name="Stammtisch", held_on=date.today())
     caplog.set_level(logging.DEBUG)
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S).run()
     at.switch_page("capture/page.py").run()
     if ocr_fails:  # the typed name replaces what could not be read
         at.file_uploader[0].upload("card.jpg", photo_of_card(CARD), "image/jpeg").run()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from followup import compose_ready_service
 from followup import compose_service as service
 from followup.checkin import next_check_in
 from followup.model import AddressForm, Channel, Language
@@ -16,7 +17,7 @@ from storage import contacts, events, followups, owners
 from storage.db import Database
 from storage.kinds import FollowUpStatus, Rating
 from storage.records import ContactAnswers, ContactDetails
-from tests.pages.conftest import APP, local_owner_id
+from tests.pages.conftest import APP, APP_TIMEOUT_S, local_owner_id
 
 PAGE = "followup/queue_page.py"
 ANNA = ContactDetails(
@@ -27,6 +28,7 @@ ANNA = ContactDetails(
 )
 ANNA_NOTE = "restores old wooden boats with her daughter"
 STOCK = "I hope this finds you well."
+NO_FINDINGS = "Nothing to flag: it reads as written to this person."
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ def seed(
 
 
 def queue_page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30).run()
+    at = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S).run()
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
     return at
@@ -118,7 +120,9 @@ def test_from_the_queue_to_done(app_env: Path, app_database: Database) -> None:
     assert draft.startswith("Dear Anna,") and draft.endswith("Max Klein")
     follow_up, review = stored(app_database, seeded)
     assert follow_up.body == draft and not review.ready
-    assert "no_findings" not in [w.value for w in at.warning]
+    # The draft from the note passes every check: no finding, and the page says so.
+    assert [w.value for w in at.warning] == []
+    assert NO_FINDINGS in [s.value for s in at.success]
 
     # A stock phrase is flagged with the phrase; ready is refused until it is overridden.
     body_area(at, fid).input(draft.replace("Dear Anna,", f"Dear Anna,\n\n{STOCK}"))
@@ -222,6 +226,7 @@ def test_a_german_contact_gets_sie_and_can_be_switched_to_du(
     du = body_area(at, fid).value
     assert du != sie and du.startswith("Hallo Jürgen")
     assert not [w for w in at.warning], "the du draft passes the form-of-address check"
+    assert NO_FINDINGS in [s.value for s in at.success], "the checks ran on the du draft"
     with app_database.read() as session:
         contact = contacts.get_contact(session, seeded.owner_id, seeded.contact_id)
     assert contact is not None and (contact.language, contact.address_form) == ("de", "du")
@@ -237,7 +242,8 @@ def test_the_users_own_name_is_asked_once_for_the_sign_off(
     fid = seeded.follow_up_id
     at = queue_page()
     open_composer(at, fid)
-    assert not body_area(at, fid).value.endswith("Max Klein")
+    unsigned = body_area(at, fid).value
+    assert "wooden boats" in unsigned and not unsigned.endswith("Max Klein")
     at.text_input(key=f"queue.my_name.{fid}").input("Max Klein")
     at.button(key=f"queue.save_name.{fid}").click().run()
     assert not at.exception, at.exception
@@ -256,8 +262,8 @@ def test_ready_is_refused_while_a_finding_is_open(app_env: Path, app_database: D
     service.save_text(
         app_database, seeded.owner_id, seeded.follow_up_id, subject="Hi", body=f"Hi Anna,\n{STOCK}"
     )
-    with pytest.raises(service.NotReadyError) as refused:
-        service.mark_ready(
+    with pytest.raises(compose_ready_service.NotReadyError) as refused:
+        compose_ready_service.mark_ready(
             app_database,
             seeded.owner_id,
             seeded.follow_up_id,
@@ -313,8 +319,10 @@ def test_an_edited_text_must_be_checked_again(app_env: Path, app_database: Datab
     assert at.link_button, "ready: the e-mail can be opened"
     body_area(at, fid).input(body_area(at, fid).value + "\n\nPS: the larch offcuts are yours.")
     at.button(key=f"queue.save.{fid}").click().run()
+    assert not at.exception, at.exception
     follow_up, review = stored(app_database, seeded)
     assert "larch offcuts" in follow_up.body and not review.ready
+    assert "larch offcuts" in body_area(at, fid).value, "the composer is shown again"
     assert not at.link_button
 
 
@@ -332,7 +340,7 @@ def test_due_times_read_as_the_users_clock(
         row = session.get(FollowUp, seeded.follow_up_id)
         assert row is not None
         row.due_at = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
-    at = AppTest.from_file(APP, default_timeout=30)
+    at = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S)
     at.context = {"timezone": zone}
     at.run()
     at.switch_page(PAGE).run()

@@ -15,7 +15,7 @@ from storage.kinds import ContactStatus, Rating
 from storage.models import DiscardTally
 from storage.records import ContactAnswers, ContactDetails
 from storage.texts import inert
-from tests.pages.conftest import APP, local_owner_id
+from tests.pages.conftest import APP, APP_TIMEOUT_S, local_owner_id
 
 NOTE = "Restores Bauhaus chairs; looking for a printer for small batches of seat fabric."
 
@@ -63,7 +63,7 @@ def evening(app_env: Any, app_database: Database) -> dict[str, Any]:
 
 
 def _open() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30).run()
+    at = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S).run()
     at.switch_page("followup/triage_page.py").run()
     assert not at.exception, at.exception
     return at
@@ -247,9 +247,12 @@ def test_the_page_speaks_german(evening: dict[str, Any], monkeypatch: pytest.Mon
 def test_leaving_triage_ends_its_undo(evening: dict[str, Any]) -> None:
     at = _open()
     _click(at, f"triage.discard.{evening['no']}")
-    assert "triage.undo_button" in _keys(at)
+    assert "triage.undo_button" in _keys(at) and at.session_state["triage.undo"]
     at.switch_page("capture/page.py").run()
+    assert not at.exception, at.exception
     assert "triage.undo" not in at.session_state
     at.switch_page("followup/triage_page.py").run()
+    assert not at.exception, at.exception
+    assert f"triage.keep.{evening['yes']}" in _keys(at), "triage is shown again"
     assert "triage.undo_button" not in _keys(at)
     assert _contact(evening, "no") is None, "the discard stands"

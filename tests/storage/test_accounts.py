@@ -11,7 +11,7 @@ from storage import accounts
 from storage.db import Database
 from storage.serving import ServingMode, is_loopback, secrets_have_auth, serving_mode
 from storage.throttle import LoginThrottle
-from tests.support import run_cli
+from tests.support import call_cli
 
 PASSWORD = "correct horse battery"
 
@@ -116,7 +116,7 @@ def test_secrets_with_an_auth_section_mean_oidc(tmp_path: Path) -> None:
 
 
 def _storage_cli(*args: str, data_dir: Path, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return run_cli("storage", *args, data_dir=data_dir, stdin=stdin)
+    return call_cli("storage", *args, data_dir=data_dir, stdin=stdin)
 
 
 def test_serving_the_network_without_a_login_is_refused_then_allowed(tmp_path: Path) -> None:

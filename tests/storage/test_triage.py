@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import select, text
 
 from followup import triage_service
-from followup.triage import no_thanks_keys
 from storage import contacts, events, followups, no_thanks, owners, triage
 from storage.db import Database
 from storage.kinds import ContactStatus, Rating
+from storage.matching import no_thanks_keys
 from storage.models import Base, DiscardTally
 from storage.records import ContactAnswers, ContactDetails, ScanOutcome
 
@@ -234,7 +234,7 @@ def test_undo_when_the_id_was_taken_meanwhile_restores_under_a_new_id(
         )
     triage_service.undo(database, owner_id, step)
     with database.read() as session:
-        names = {c.details.name for c in contacts.list_event_contacts(session, owner_id, event_id)}
+        names = {c.details.name for c in contacts.list_event_page(session, owner_id, event_id)}
         assert names == {NAME, "Neu"}
         assert contacts.get_contact(session, owner_id, newcomer.id) is not None
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from followup.model import Language
-from followup.notes import note_problem
+from capture.notes import note_problem
+from storage.kinds import Language
 
 
 @pytest.mark.parametrize("language", list(Language))

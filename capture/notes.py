@@ -1,10 +1,12 @@
-"""Is a personal note of substance? The capture page explains why it matters when it is not."""
+"""Is a personal note of substance? The capture page explains why it matters when it is not.
+
+Pure core: followup's drafts and text checks share these word lists and import them from here
+(capture sits below followup). A language is its plain code, "en" or "de".
+"""
 
 from __future__ import annotations
 
 import re
-
-from followup.model import Language
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -34,21 +36,21 @@ FILLER_WORDS = word_set(
 )
 
 EMPTY = {
-    Language.EN: "Write down one personal thing you will remember about this person: "
+    "en": "Write down one personal thing you will remember about this person: "
     "it is what your follow-up will be built on.",
-    Language.DE: "Notieren Sie eine persönliche Sache, an die Sie sich bei dieser Person "
+    "de": "Notieren Sie eine persönliche Sache, an die Sie sich bei dieser Person "
     "erinnern werden: darauf baut Ihre Nachricht später auf.",
 }
 SINGLE_WORD = {
-    Language.EN: "One word will not bring this conversation back next week: add what you "
+    "en": "One word will not bring this conversation back next week: add what you "
     "talked about or what they need.",
-    Language.DE: "Ein einzelnes Wort erinnert Sie nächste Woche nicht an dieses Gespräch: "
+    "de": "Ein einzelnes Wort erinnert Sie nächste Woche nicht an dieses Gespräch: "
     "ergänzen Sie, worüber Sie gesprochen haben oder was die Person braucht.",
 }
 GENERIC = {
-    Language.EN: "“{note}” could be said of anyone: add something only this person told "
+    "en": "“{note}” could be said of anyone: add something only this person told "
     "you, so the follow-up can be personal.",
-    Language.DE: "„{note}“ könnte auf jeden passen: ergänzen Sie etwas, das nur diese "
+    "de": "„{note}“ könnte auf jeden passen: ergänzen Sie etwas, das nur diese "
     "Person erzählt hat, damit die Nachricht persönlich wird.",
 }
 
@@ -68,9 +70,11 @@ def is_generic_word(word: str) -> bool:
     )
 
 
-def note_problem(note: str, language: Language | str) -> str | None:
+def note_problem(note: str, language: str) -> str | None:
     """One sentence why the note matters if it is empty, one word or generic, else None."""
-    lang = Language(language)
+    if language not in EMPTY:
+        raise ValueError(f"no note messages in {language!r}")
+    lang = str(language)
     words = note_words(note)
     if not words:
         return EMPTY[lang]

@@ -1,0 +1,163 @@
+"""Reading contacts: one by id, the inbox, an event's list, search, duplicates, meetings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy.orm import Session
+
+from storage.contact_rows import to_record, with_scan_status
+from storage.kinds import ContactStatus
+from storage.matching import contact_keys
+from storage.models import Contact, Event, Meeting
+from storage.records import ContactRecord
+
+
+def get_contact(session: Session, owner_id: int, contact_id: int) -> ContactRecord | None:
+    row = session.execute(
+        with_scan_status().where(Contact.id == contact_id, Contact.owner_id == owner_id)
+    ).first()
+    return None if row is None else to_record(row[0], row[1])
+
+
+def list_inbox(
+    session: Session, owner_id: int, *, event_id: int | None = None
+) -> list[ContactRecord]:
+    """Captures whose questions are still open, oldest first; they never expire."""
+    query = with_scan_status().where(Contact.owner_id == owner_id, Contact.answered_at.is_(None))
+    if event_id is not None:
+        query = query.where(Contact.event_id == event_id)
+    rows = session.execute(query.order_by(Contact.created_at, Contact.id))
+    return [to_record(c, s) for c, s in rows]
+
+
+def list_event_page(
+    session: Session,
+    owner_id: int,
+    event_id: int,
+    *,
+    undecided_only: bool = False,
+    limit: int = 20,
+    offset: int = 0,
+) -> list[ContactRecord]:
+    """One page of an event's contacts: unanswered first, then oldest first."""
+    statement = with_scan_status().where(Contact.owner_id == owner_id, Contact.event_id == event_id)
+    if undecided_only:
+        statement = statement.where(Contact.status == ContactStatus.CAPTURED.value)
+    rows = session.execute(
+        statement.order_by(Contact.answered_at.is_not(None), Contact.created_at, Contact.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return [to_record(c, s) for c, s in rows]
+
+
+def _search_filter(query: str) -> ColumnElement[bool]:
+    needle = f"%{query.strip().lower()}%"
+    return or_(
+        func.lower(Contact.name).like(needle),
+        func.lower(Contact.company).like(needle),
+        func.lower(Contact.note).like(needle),
+    )
+
+
+def search_contacts(
+    session: Session, owner_id: int, query: str = "", *, limit: int = 25, offset: int = 0
+) -> list[ContactRecord]:
+    """Answered contacts whose name, company or note contains the query, newest first."""
+    statement = with_scan_status().where(
+        Contact.owner_id == owner_id, Contact.answered_at.is_not(None)
+    )
+    if query.strip():
+        statement = statement.where(_search_filter(query))
+    rows = session.execute(
+        statement.order_by(Contact.created_at.desc(), Contact.id.desc()).limit(limit).offset(offset)
+    )
+    return [to_record(c, s) for c, s in rows]
+
+
+def count_contacts(session: Session, owner_id: int, query: str = "") -> int:
+    statement = select(func.count(Contact.id)).where(
+        Contact.owner_id == owner_id, Contact.answered_at.is_not(None)
+    )
+    if query.strip():
+        statement = statement.where(_search_filter(query))
+    return session.scalar(statement) or 0
+
+
+def find_matching_contacts(
+    session: Session,
+    owner_id: int,
+    *,
+    emails: Sequence[str],
+    phones: Sequence[str],
+    exclude_id: int | None = None,
+) -> list[ContactRecord]:
+    """Answered contacts that share an e-mail or a phone number with the given ones."""
+    keys = contact_keys(emails, phones)
+    if not keys:
+        return []
+    statement = with_scan_status().where(
+        Contact.owner_id == owner_id,
+        Contact.answered_at.is_not(None),
+        or_(*(Contact.match_keys.contains(key) for key in keys)),
+    )
+    if exclude_id is not None:
+        statement = statement.where(Contact.id != exclude_id)
+    rows = session.execute(statement.order_by(Contact.created_at))
+    # `contains` is a substring test; confirm whole keys so "p:12345678" ≠ "p:123456789".
+    return [to_record(c, s) for c, s in rows if set(keys) & set(c.match_keys.split())]
+
+
+@dataclass(frozen=True)
+class MeetingRecord:
+    """Where and when the user met a contact: the first capture, or a later meeting."""
+
+    event_id: int | None
+    event_name: str
+    event_date: date | None
+    note: str
+    met_at: datetime
+
+
+def contact_meetings(session: Session, owner_id: int, contact_id: int) -> list[MeetingRecord]:
+    """The contact's own event first, then every later meeting, oldest first."""
+    contact = session.scalar(
+        select(Contact).where(Contact.id == contact_id, Contact.owner_id == owner_id)
+    )
+    if contact is None:
+        return []
+    first = session.execute(
+        select(Event.name, Event.held_on).where(
+            Event.id == contact.event_id, Event.owner_id == owner_id
+        )
+    ).first()
+    found = [
+        MeetingRecord(
+            event_id=contact.event_id,
+            event_name=first[0] if first else "",
+            event_date=first[1] if first else None,
+            note=contact.note,
+            met_at=contact.created_at,
+        )
+    ]
+    rows = session.execute(
+        select(Meeting, Event.name, Event.held_on)
+        .outerjoin(Event, (Event.id == Meeting.event_id) & (Event.owner_id == owner_id))
+        .where(Meeting.owner_id == owner_id, Meeting.contact_id == contact_id)
+        .order_by(Meeting.created_at, Meeting.id)
+    )
+    found += [
+        MeetingRecord(
+            event_id=meeting.event_id,
+            event_name=name or "",
+            event_date=held_on,
+            note=meeting.note,
+            met_at=meeting.created_at,
+        )
+        for meeting, name, held_on in rows
+    ]
+    return found
