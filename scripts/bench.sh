@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks that print figures (medians, ratios against the naive way), never assertions.
+# Benchmarks that print figures (medians, ratios against the naive way), never assertions,
+# then the tests marked `bench`: floors on the labelled photos, kept out of the default run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
@@ -9,3 +10,5 @@ for module in tests/bench/*_bench.py; do
   echo "=== $name"
   .venv/bin/python -m "tests.bench.$name" "$@"
 done
+echo "=== tests marked bench"
+.venv/bin/python -m pytest -m bench --bench -p no:cacheprovider -rA

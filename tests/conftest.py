@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 if TYPE_CHECKING:
     from storage.db import Database
@@ -18,8 +20,55 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_CARDS = REPO_ROOT.parent / "shared" / "cards"
 
 
+# Hypothesis keeps what it found (failing examples, caches) in a folder, by default
+# .hypothesis/ in the working directory: outside the work tree instead. Read when first used.
+os.environ.setdefault(
+    "HYPOTHESIS_STORAGE_DIRECTORY", str(Path(tempfile.gettempdir()) / "klick-hypothesis")
+)
+# No per-example time limit (Hypothesis's default is 200 ms) and no "too slow" health check:
+# on a loaded 2-core machine an example may take seconds. A test's own @settings inherits this.
+settings.register_profile("klick", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("klick")
+
+
 def in_ci() -> bool:
     return bool(os.environ.get("CI"))
+
+
+# --- benchmarks ------------------------------------------------------------------------
+# Tests marked `bench` measure against the labelled photos (minutes, not seconds): they run
+# with `make bench` (scripts/bench.sh passes --bench) or when a -m expression names them,
+# never in the default run. A hook rather than `-m "not bench"` in addopts, because a second
+# -m on the command line (`bash scripts/test.sh -m "not slow"`) replaces the first.
+
+BENCH_ENV = "KLICK_BENCH"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--bench",
+        action="store_true",
+        default=False,
+        help="also run the tests marked bench (as `make bench` does); KLICK_BENCH=1 too",
+    )
+
+
+def bench_wanted(config: pytest.Config) -> bool:
+    markexpr = str(config.getoption("markexpr", "") or "")
+    return (
+        bool(config.getoption("--bench"))
+        or os.environ.get(BENCH_ENV) == "1"
+        or "bench" in markexpr.replace("(", " ").replace(")", " ").split()
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if bench_wanted(config):
+        return
+    benches = [item for item in items if item.get_closest_marker("bench")]
+    if benches:
+        config.hook.pytest_deselected(items=benches)
+        items[:] = [item for item in items if not item.get_closest_marker("bench")]
 
 
 @pytest.hookimpl(hookwrapper=True)

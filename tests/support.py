@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import io
+import os
 import subprocess
 import sys
 import uuid
@@ -50,6 +54,44 @@ def run_cli(
         text=True,
         timeout=timeout,
         check=False,
+    )
+
+
+def call_cli(
+    module: str, *args: str, data_dir: Path, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """`MODULE.__main__.main(ARGS)` in this process, with what `run_cli` gives a subprocess.
+
+    The same clean KLICK_* environment (data in data_dir), the repository as the working
+    directory, stdin from `stdin`; stdout, stderr and the exit code come back as from
+    `run_cli`, argparse's exits included. Each CLI keeps one `run_cli` smoke test.
+    """
+    main = importlib.import_module(f"{module}.__main__").main
+    saved_env, saved_cwd, saved_stdin = dict(os.environ), Path.cwd(), sys.stdin
+    for name in [name for name in os.environ if name.startswith("KLICK_")]:
+        del os.environ[name]
+    os.environ.update({"KLICK_DATA_DIR": str(data_dir), "HOME": str(data_dir)})
+    # A text stream over bytes, as a real stdout is: `sys.stdout.buffer` works too.
+    out, err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8"), io.StringIO()
+    try:
+        os.chdir(REPO_ROOT)
+        sys.stdin = io.StringIO(stdin)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exited:
+                code = 0 if exited.code is None else exited.code
+                code = code if isinstance(code, int) else 1
+    finally:
+        sys.stdin = saved_stdin
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    out.flush()
+    assert isinstance(out.buffer, io.BytesIO)
+    stdout = out.buffer.getvalue().decode("utf-8")
+    return subprocess.CompletedProcess(
+        [sys.executable, "-m", module, *args], code, stdout, err.getvalue()
     )
 
 

@@ -24,23 +24,34 @@ def test_plain_skip():
 
 
 def _run(tmp_path: Path, ci: bool) -> subprocess.CompletedProcess[str]:
-    probe = REPO_ROOT / "tests" / f"test_zz_probe_{os.getpid()}.py"
+    """pytest on a probe in tmp_path, with the suite's conftest loaded as a plugin: nothing
+    is written into the work tree."""
+    probe = tmp_path / "test_probe.py"
     probe.write_text(SKIPPING)
+    (tmp_path / "pytest.ini").write_text("[pytest]\nmarkers =\n    tesseract: probe\n")
     env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO_ROOT), env.get("PYTHONPATH")) if p)
     if ci:
         env["CI"] = "true"
-    try:
-        return subprocess.run(
-            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(probe)],
-            cwd=REPO_ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-    finally:
-        probe.unlink()
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "tests.conftest",
+            str(probe),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize(("ci", "summary"), [(True, "1 failed, 1 skipped"), (False, "2 skipped")])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -29,6 +30,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Every wait below returns as soon as what it waits for is there; the ceilings are what a
+# loaded 2-core CI machine may need (a server start there can take a minute, a read of a
+# card half of one), never what the work should take.
+SERVER_READY_S = 600  # from `streamlit run` (or scripts/*.sh with their set-up) to healthy
+UI_TIMEOUT_MS = 180_000  # Playwright's default for every action and wait on a page
+READ_TIMEOUT_MS = 300_000  # a card photo uploaded until its fields are shown
+
+
 @dataclass(frozen=True)
 class KlickServer:
     url: str
@@ -42,18 +51,29 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 60
+def wait_healthy(
+    url: str,
+    process: subprocess.Popen[bytes],
+    log: Path,
+    *,
+    context: ssl.SSLContext | None = None,
+) -> None:
+    """Poll the server's health endpoint until it answers, for up to SERVER_READY_S."""
+    deadline = time.monotonic() + SERVER_READY_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {log.read_text()[-2000:]}")
+            raise RuntimeError(f"the server exited: {log.read_text()[-2000:]}")
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            with urllib.request.urlopen(
+                f"{url}/_stcore/health", timeout=30, context=context
+            ) as response:
                 if response.status == 200:
                     return
         except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"streamlit did not come up: {log.read_text()[-2000:]}")
+            time.sleep(0.5)
+    raise RuntimeError(
+        f"the server was not healthy after {SERVER_READY_S} s: {log.read_text()[-2000:]}"
+    )
 
 
 def start_server(
@@ -89,7 +109,7 @@ def start_server(
         stderr=subprocess.STDOUT,
     )
     try:
-        _wait_healthy(url, process, log)
+        wait_healthy(url, process, log)
     except Exception:
         process.kill()
         raise
@@ -113,14 +133,28 @@ def save_screenshot(page, name: str, scratch: Path) -> Path:  # type: ignore[no-
 def stop_server(process: subprocess.Popen[bytes]) -> None:
     process.terminate()
     try:
-        process.wait(timeout=10)
+        process.wait(timeout=30)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
 
 
+@pytest.fixture(scope="module")
+def module_klick_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[KlickServer]:
+    """One server (and database) for all tests of a module: a start costs seconds, on a
+    loaded machine a minute. Its tests must not depend on each other's data: each makes its
+    own event (a new browser session captures for, and triages, the newest event of today)
+    and looks only at what belongs to it."""
+    server, process = start_server(tmp_path_factory.mktemp("klick-server"))
+    try:
+        yield server
+    finally:
+        stop_server(process)
+
+
 @pytest.fixture
 def klick_server(tmp_path: Path) -> Iterator[KlickServer]:
+    """A server with an empty database of its own, for a test that needs exactly that."""
     server, process = start_server(tmp_path)
     try:
         yield server
@@ -152,14 +186,26 @@ def chromium(playwright) -> Iterator[object]:  # type: ignore[no-untyped-def]
         browser.close()
 
 
+def new_context(browser, **options):  # type: ignore[no-untyped-def]
+    """A browser context whose pages wait up to UI_TIMEOUT_MS for anything."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(UI_TIMEOUT_MS)
+    context.set_default_navigation_timeout(UI_TIMEOUT_MS)
+    return context
+
+
 @pytest.fixture
 def phone(chromium):  # type: ignore[no-untyped-def]
     """A fresh phone-sized, touch-enabled page."""
-    context = chromium.new_context(  # type: ignore[attr-defined]
-        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True, locale="en-GB"
+    context = new_context(
+        chromium,
+        viewport=PHONE,
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        locale="en-GB",
     )
     page = context.new_page()
-    page.set_default_timeout(20_000)
     try:
         yield page
     finally:
@@ -168,7 +214,8 @@ def phone(chromium):  # type: ignore[no-untyped-def]
 
 def wait_for_app(page) -> None:  # type: ignore[no-untyped-def]
     """Streamlit is ready when its script has run and no spinner is left."""
-    page.wait_for_selector("[data-testid='stApp']")
+    page.wait_for_selector("[data-testid='stApp']", timeout=UI_TIMEOUT_MS)
     page.wait_for_function(
-        "() => !document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=30_000
+        "() => !document.querySelector(\"[data-testid='stStatusWidget']\")",
+        timeout=UI_TIMEOUT_MS,
     )

@@ -14,30 +14,43 @@ from storage.db import Database
 from storage.kinds import Rating
 from tests.browser.conftest import (
     PHONE,
+    READ_TIMEOUT_MS,
+    UI_TIMEOUT_MS,
     KlickServer,
     launch_chromium,
+    new_context,
     save_screenshot,
     wait_for_app,
 )
-from tests.cardmaker import on_table, photo_of_card, render_card
+from tests.cardmaker import CardText, on_table, photo_of_card, render_card
 
 pytestmark = [pytest.mark.browser, pytest.mark.tesseract, pytest.mark.slow]
 
 NOTE = "Builds cargo bikes in Fürth; needs a welder who can do aluminium frames."
+# The camera's card is another person's: the same card twice on the module's one server
+# would be offered as a meeting with the contact the other test saved.
+CAMERA_CARD = CardText(
+    name="Jonas Weber",
+    title="Werkstattleiter",
+    company="Lastenrad Manufaktur GmbH",
+    email="jonas.weber@lastenrad.example",
+    phone="+49 911 2345678",
+)
 
 
-def _prepare(server: KlickServer) -> tuple[Database, int]:
+def _prepare(server: KlickServer, event_name: str) -> tuple[Database, int, int]:
+    """Tonight's event of this test: the newest of today, so a new session captures for it."""
     database = Database(server.database_url)
-    database.upgrade()  # the server migrates on its first page view; this test comes first
+    database.upgrade()  # the server migrates on its first page view, maybe not yet done
     with database.write() as session:
         owner_id = owners.get_or_create_owner(session, owners.LOCAL_USERNAME).id
-        events.create_event(session, owner_id, name="Gründerabend", held_on=date.today())
-    return database, owner_id
+        event = events.create_event(session, owner_id, name=event_name, held_on=date.today())
+    return database, owner_id, event.id
 
 
 def _wait_for_capture_form(page) -> None:  # type: ignore[no-untyped-def]
     # "Later" exists only beside the form of a stored capture (not the no-card form).
-    page.get_by_role("button", name="Later").wait_for(timeout=60_000)
+    page.get_by_role("button", name="Later").wait_for(timeout=READ_TIMEOUT_MS)
 
 
 def _answer_and_save(page) -> None:  # type: ignore[no-untyped-def]
@@ -45,20 +58,22 @@ def _answer_and_save(page) -> None:  # type: ignore[no-untyped-def]
     page.get_by_text("Yes", exact=True).tap()
     page.get_by_label("Personal note").fill(NOTE)
     page.get_by_role("button", name="Save contact").first.tap()
-    page.get_by_text("Saved", exact=False).first.wait_for(timeout=30_000)
+    page.get_by_text("Saved", exact=False).first.wait_for(timeout=UI_TIMEOUT_MS)
 
 
-def _saved(database: Database, owner_id: int) -> list:  # type: ignore[type-arg]
+def _saved(database: Database, owner_id: int, event_id: int) -> list:  # type: ignore[type-arg]
+    """The contacts captured for this test's event (the server is shared by the module)."""
     with database.read() as session:
-        return contacts.search_contacts(session, owner_id)
+        return [c for c in contacts.search_contacts(session, owner_id) if c.event_id == event_id]
 
 
 def test_capture_a_card_through_the_file_picker(
-    klick_server: KlickServer,
+    module_klick_server: KlickServer,
     phone,
     tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
-    database, owner_id = _prepare(klick_server)
+    klick_server = module_klick_server
+    database, owner_id, event_id = _prepare(klick_server, "Gründerabend")
     photo = tmp_path / "card.jpg"
     photo.write_bytes(photo_of_card())
     phone.goto(f"{klick_server.url}/capture")
@@ -69,7 +84,7 @@ def test_capture_a_card_through_the_file_picker(
     save_screenshot(phone, "capture-phone.png", tmp_path)
     _answer_and_save(phone)
     try:
-        saved = _saved(database, owner_id)
+        saved = _saved(database, owner_id, event_id)
         assert [(c.details.name, c.rating, c.note) for c in saved] == [
             ("Anna Schäfer", Rating.YES, NOTE)
         ]
@@ -82,7 +97,7 @@ def test_capture_a_card_through_the_file_picker(
 
 def _card_video(path: Path) -> Path:
     """A few frames of a rendered card as a y4m file, chromium's fake camera."""
-    image = np.array(on_table(render_card(), margin=60))[:, :, ::-1]
+    image = np.array(on_table(render_card(CAMERA_CARD), margin=60))[:, :, ::-1]
     frame = cv2.resize(image, (1280, 720))
     yuv = cv2.cvtColor(frame, cv2.COLOR_BGR2YUV_I420)
     with path.open("wb") as out:
@@ -93,23 +108,23 @@ def _card_video(path: Path) -> Path:
 
 
 def test_capture_a_card_with_the_in_page_camera(
-    klick_server: KlickServer,
+    module_klick_server: KlickServer,
     playwright,  # type: ignore[no-untyped-def]
     tmp_path: Path,
 ) -> None:
+    klick_server = module_klick_server
     video = _card_video(tmp_path / "card.y4m")
-    database, owner_id = _prepare(klick_server)
+    database, owner_id, event_id = _prepare(klick_server, "Lastenradtreff")
     browser = launch_chromium(
         playwright,
         "--use-fake-device-for-media-stream",
         "--use-fake-ui-for-media-stream",
         f"--use-file-for-fake-video-capture={video}",
     )
-    context = browser.new_context(
-        viewport=PHONE, is_mobile=True, has_touch=True, permissions=["camera"]
+    context = new_context(
+        browser, viewport=PHONE, is_mobile=True, has_touch=True, permissions=["camera"]
     )
     page = context.new_page()
-    page.set_default_timeout(30_000)
     try:
         page.goto(f"{klick_server.url}/capture")
         wait_for_app(page)
@@ -125,7 +140,7 @@ def test_capture_a_card_with_the_in_page_camera(
         context.close()
         browser.close()
     try:
-        saved = _saved(database, owner_id)
+        saved = _saved(database, owner_id, event_id)
         assert len(saved) == 1 and saved[0].note == NOTE
         with database.read() as session:
             card = contacts.get_card(session, owner_id, saved[0].id)

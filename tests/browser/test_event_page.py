@@ -14,6 +14,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def test_create_tonights_event_on_a_phone(klick_server: KlickServer, phone) -> None:  # type: ignore[no-untyped-def]
+    # A server of its own (not the module's): this is Klick's first run, an empty database
+    # that afterwards holds exactly the one event created here.
     phone.goto(klick_server.url)
     wait_for_app(phone)
     phone.get_by_role("heading", name="Tonight's event").wait_for()

@@ -14,7 +14,7 @@ from storage import contacts, events, followups, owners
 from storage.db import Database
 from storage.kinds import Channel, Rating
 from storage.records import ContactAnswers, ContactDetails
-from tests.browser.conftest import KlickServer, save_screenshot, wait_for_app
+from tests.browser.conftest import UI_TIMEOUT_MS, KlickServer, save_screenshot, wait_for_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -55,7 +55,11 @@ def _seed(server: KlickServer) -> tuple[Database, int, int]:
     return database, owner_id, follow_up.id
 
 
-def test_the_card_pdf_downloaded_holds_the_checked_text(klick_server: KlickServer, phone) -> None:  # type: ignore[no-untyped-def]
+def test_the_card_pdf_downloaded_holds_the_checked_text(
+    module_klick_server: KlickServer,
+    phone,  # type: ignore[no-untyped-def]
+) -> None:
+    klick_server = module_klick_server  # its own follow-up, found by id
     database, owner_id, follow_up_id = _seed(klick_server)
     try:
         phone.goto(f"{klick_server.url}/follow-ups")
@@ -63,13 +67,13 @@ def test_the_card_pdf_downloaded_holds_the_checked_text(klick_server: KlickServe
         phone.get_by_text("overdue since", exact=False).first.wait_for()
         phone.locator(f".st-key-queue-open-{follow_up_id} button").tap()
         # The composer writes the first draft from the note; the card preview is shown.
-        phone.locator("[data-testid='stImage']").first.wait_for(timeout=30_000)
+        phone.locator("[data-testid='stImage']").first.wait_for(timeout=UI_TIMEOUT_MS)
         phone.locator(f".st-key-queue-ready-{follow_up_id} button").tap()
         download_button = phone.locator(f".st-key-queue-pdf-{follow_up_id} button")
-        download_button.wait_for(timeout=30_000)
+        download_button.wait_for(timeout=UI_TIMEOUT_MS)
         download_button.scroll_into_view_if_needed()
         save_screenshot(phone, "follow-up-card-phone.png", klick_server.data_dir)
-        with phone.expect_download(timeout=30_000) as caught:
+        with phone.expect_download(timeout=UI_TIMEOUT_MS) as caught:
             download_button.tap()
         download = caught.value
         assert download.suggested_filename == f"klick-card-{follow_up_id}.pdf"

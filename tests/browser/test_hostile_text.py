@@ -11,7 +11,7 @@ from storage import contacts, events, followups, owners
 from storage.db import Database
 from storage.kinds import ContactStatus
 from storage.models import CardImage
-from tests.browser.conftest import KlickServer, wait_for_app
+from tests.browser.conftest import READ_TIMEOUT_MS, UI_TIMEOUT_MS, KlickServer, wait_for_app
 from tests.cardmaker import photo_of_card
 
 pytestmark = [pytest.mark.browser, pytest.mark.tesseract, pytest.mark.slow]
@@ -37,31 +37,34 @@ CLEAN = {"pwned": None, "images": 0, "frames": 0, "links": 0, "scripts": 0, "bol
 
 
 def test_payloads_saved_through_the_page_render_inert_everywhere(
-    klick_server: KlickServer,
+    module_klick_server: KlickServer,
     phone,
     tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
+    klick_server = module_klick_server  # its own event: the newest of today, captured for
     database = Database(klick_server.database_url)
     database.upgrade()
     with database.write() as session:
         owner_id = owners.get_or_create_owner(session, owners.LOCAL_USERNAME).id
-        events.create_event(session, owner_id, name="<b>Abend</b>", held_on=date.today())
+        event = events.create_event(session, owner_id, name="<b>Abend</b>", held_on=date.today())
 
     photo = tmp_path / "card.jpg"
     photo.write_bytes(photo_of_card())
     phone.goto(f"{klick_server.url}/capture")
     wait_for_app(phone)
     phone.locator("input[type=file]").first.set_input_files(str(photo))
-    phone.get_by_role("button", name="Later").wait_for(timeout=60_000)
+    phone.get_by_role("button", name="Later").wait_for(timeout=READ_TIMEOUT_MS)
     phone.get_by_label("Name").first.fill(NAME)
     phone.get_by_text("Yes", exact=True).tap()
     phone.get_by_label("Personal note").fill(NOTE)
     phone.get_by_role("button", name="Save contact").first.tap()
-    phone.get_by_text("Saved", exact=False).first.wait_for(timeout=30_000)
+    phone.get_by_text("Saved", exact=False).first.wait_for(timeout=UI_TIMEOUT_MS)
     assert phone.evaluate(INJECTED) == CLEAN
 
     with database.write() as session:
-        saved = contacts.search_contacts(session, owner_id)[0]
+        (saved,) = [
+            c for c in contacts.search_contacts(session, owner_id) if c.event_id == event.id
+        ]
         assert saved.details.name == NAME and saved.note == NOTE
         card = session.query(CardImage).filter_by(contact_id=saved.id).one()
         card.raw_text = OCR_TEXT

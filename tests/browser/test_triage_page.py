@@ -10,18 +10,20 @@ from storage import contacts, events, owners
 from storage.db import Database
 from storage.kinds import ContactStatus, Rating
 from storage.records import ContactAnswers, ContactDetails
-from tests.browser.conftest import KlickServer, save_screenshot, wait_for_app
+from tests.browser.conftest import KlickServer, new_context, save_screenshot, wait_for_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def _prepare(server: KlickServer) -> tuple[Database, int, dict[str, int]]:
+def _prepare(server: KlickServer, event_name: str) -> tuple[Database, int, dict[str, int]]:
+    """This test's own evening: the newest event of today, the one a new session triages.
+    Its name is the test's own too: the event picker tells events apart by their labels."""
     database = Database(server.database_url)
     database.upgrade()
     ids = {}
     with database.write() as session:
         owner_id = owners.get_or_create_owner(session, owners.LOCAL_USERNAME).id
-        event = events.create_event(session, owner_id, name="Gründerabend", held_on=date.today())
+        event = events.create_event(session, owner_id, name=event_name, held_on=date.today())
         for key, name, rating, pitch in (
             ("yes", "Anna Schäfer", Rating.YES, False),
             ("no", "Carl Nein", Rating.NO, False),
@@ -49,8 +51,9 @@ def _contact(database: Database, owner_id: int, contact_id: int):  # type: ignor
         return contacts.get_contact(session, owner_id, contact_id)
 
 
-def test_triage_on_a_phone(klick_server: KlickServer, phone) -> None:  # type: ignore[no-untyped-def]
-    database, owner_id, ids = _prepare(klick_server)
+def test_triage_on_a_phone(module_klick_server: KlickServer, phone) -> None:  # type: ignore[no-untyped-def]
+    klick_server = module_klick_server
+    database, owner_id, ids = _prepare(klick_server, "Gründerabend")
     try:
         phone.goto(f"{klick_server.url}/triage")
         wait_for_app(phone)
@@ -82,11 +85,11 @@ def test_triage_on_a_phone(klick_server: KlickServer, phone) -> None:  # type: i
         database.dispose()
 
 
-def test_triage_by_keyboard_on_a_laptop(klick_server: KlickServer, chromium) -> None:  # type: ignore[no-untyped-def]
-    database, owner_id, ids = _prepare(klick_server)
-    context = chromium.new_context(viewport={"width": 1280, "height": 800}, locale="en-GB")
+def test_triage_by_keyboard_on_a_laptop(module_klick_server: KlickServer, chromium) -> None:  # type: ignore[no-untyped-def]
+    klick_server = module_klick_server
+    database, owner_id, ids = _prepare(klick_server, "Stammtisch am Hafen")
+    context = new_context(chromium, viewport={"width": 1280, "height": 800}, locale="en-GB")
     page = context.new_page()
-    page.set_default_timeout(20_000)
     try:
         page.goto(f"{klick_server.url}/triage")
         wait_for_app(page)

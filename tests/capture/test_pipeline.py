@@ -159,6 +159,7 @@ def test_only_ocr_module_imports_pytesseract() -> None:
     assert neural == ["neural_ocr.py"]
 
 
+@pytest.mark.bench  # minutes on every photo: `make bench`, not the default run
 @pytest.mark.slow
 @pytest.mark.tesseract
 def test_shared_card_photos_reach_the_floor(tesseract_binary: str, shared_cards: Path) -> None:

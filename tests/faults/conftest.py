@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from storage import events
 from storage.db import Database
-from tests.pages.conftest import APP, app_database, app_env, local_owner_id
+from tests.pages.conftest import APP, APP_TIMEOUT_S, app_database, app_env, local_owner_id
 
 __all__ = ["app_database", "app_env"]
 
@@ -19,7 +19,7 @@ def open_capture_page(database: Database) -> AppTest:
     owner_id = local_owner_id(database)
     with database.write() as session:
         events.create_event(session, owner_id, name="Gründerabend", held_on=date.today())
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S).run()
     at.switch_page("capture/page.py").run()
     assert not at.exception, at.exception
     return at

@@ -42,7 +42,7 @@ def start_child(database: Database, then: str, committed: int) -> subprocess.Pop
     )
 
 
-def read_until(child: subprocess.Popen[str], done: object, timeout_s: float = 60) -> list[str]:
+def read_until(child: subprocess.Popen[str], done: object, timeout_s: float = 600) -> list[str]:
     """The child's lines until `done(lines)` holds."""
     assert child.stdout is not None
     lines: list[str] = []
@@ -57,7 +57,7 @@ def read_until(child: subprocess.Popen[str], done: object, timeout_s: float = 60
 
 def kill(child: subprocess.Popen[str]) -> list[str]:
     os.kill(child.pid, signal.SIGKILL)
-    rest, _ = child.communicate(timeout=30)
+    rest, _ = child.communicate(timeout=300)
     assert child.returncode == -signal.SIGKILL
     return rest.splitlines()
 

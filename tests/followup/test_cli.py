@@ -101,12 +101,13 @@ def test_a_fresh_installation_gives_an_empty_calendar(
 
 
 def test_without_out_the_calendar_goes_to_stdout(seeded: Path) -> None:
+    """The one run of `python -m followup` in a process of its own, as a user runs it."""
     result = subprocess.run(
         [sys.executable, "-m", "followup", "ics"],
         cwd=REPO_ROOT,
         capture_output=True,
         check=True,
-        timeout=60,
+        timeout=600,
     )
     events = _events(result.stdout)
     assert [e.decoded("dtstart") for e in events][:2] == [DUE_SOON, DUE_LATER]

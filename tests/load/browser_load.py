@@ -72,7 +72,7 @@ def photo_hashes(photos: list[list[Path]]) -> set[str]:
 async def _wait_for_app(page: Any) -> None:
     await page.wait_for_selector("[data-testid='stApp']")
     await page.wait_for_function(
-        "() => !document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=60_000
+        "() => !document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=300_000
     )
 
 
@@ -81,7 +81,7 @@ async def _phone(browser: Any, url: str, number: int, photos: list[Path], run: L
         viewport=PHONE, is_mobile=True, has_touch=True, locale="en-GB"
     )
     page = await context.new_page()
-    page.set_default_timeout(120_000)
+    page.set_default_timeout(300_000)
     step = "open"
     try:
         await page.goto(f"{url}/capture")

@@ -85,7 +85,7 @@ def start_writers(
             stderr=subprocess.STDOUT,
         )
         started.append(Writer(process, output, ready))
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 600  # each imports SQLAlchemy and connects: slow under load
     while not all(w.ready.exists() for w in started):
         if time.monotonic() > deadline or any(w.process.poll() is not None for w in started):
             stop_writers(started)
@@ -107,7 +107,7 @@ def stop_writers(writers: list[Writer]) -> None:
             writer.process.terminate()
     for writer in writers:
         try:
-            writer.process.wait(timeout=10)
+            writer.process.wait(timeout=60)
         except subprocess.TimeoutExpired:
             writer.process.kill()
             writer.process.wait()

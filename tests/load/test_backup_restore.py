@@ -20,18 +20,19 @@ from tests.load.harness import (
     stored_captures,
 )
 from tests.load.writer import save_one, tiny_photo
-from tests.support import run_cli
+from tests.support import call_cli
 
 
 def storage_cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    return run_cli("storage", *args, data_dir=data_dir)
+    """In-process (tests/storage/test_backup_and_cli.py runs the CLI as a process once)."""
+    return call_cli("storage", *args, data_dir=data_dir)
 
 
 def url_in(data_dir: Path) -> str:
     return f"sqlite:///{data_dir / 'klick.db'}"
 
 
-def wait_for_captures(url: str, at_least: int, timeout_s: float = 120) -> None:
+def wait_for_captures(url: str, at_least: int, timeout_s: float = 600) -> None:
     deadline = time.monotonic() + timeout_s
     while stored_captures(url).cards < at_least:
         assert time.monotonic() < deadline, "the writers do not get going"
@@ -66,7 +67,7 @@ def test_backup_while_writers_save_then_restore_holds_every_earlier_capture(
         before = set(stored_captures(url_in(live)).shas)  # committed before the backup starts
         backup = storage_cli("backup", str(tmp_path / "copies" / "klick.db"), data_dir=live)
         during = stored_captures(url_in(live)).cards
-        time.sleep(0.5)  # and they go on afterwards
+        wait_for_captures(url_in(live), during + 1)  # and they go on afterwards
     finally:
         stop_writers(writers)
     assert backup.returncode == 0, backup.stderr

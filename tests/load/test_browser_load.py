@@ -22,7 +22,8 @@ def test_ten_phones_capture_and_save_at_once(
         pytest.skip("Debian's chromium is not installed")
     photos = card_photos(tmp_path / "cards", PHONES, CARDS)
     with klick_server(tmp_path, database_url) as url:
-        run = run_phones(url, photos, time_limit_s=420)
+        # A ceiling, not a target: the run ends when the last card is saved.
+        run = run_phones(url, photos, time_limit_s=900)
     assert run.errors == [], "\n".join(run.errors)
     assert run.saves == PHONES * CARDS
     stored = stored_captures(database_url)

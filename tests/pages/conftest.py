@@ -14,6 +14,9 @@ from storage.db import Database
 from tests.conftest import REPO_ROOT
 
 APP = str(REPO_ROOT / "app.py")
+# AppTest's limit for one script run. A run returns when the script ends; a card read on a
+# loaded 2-core machine (or the first load of the OCR engine) can take a minute.
+APP_TIMEOUT_S = 300
 
 
 @pytest.fixture
@@ -33,7 +36,7 @@ def app_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 @pytest.fixture
 def app(app_env: Path) -> AppTest:
     """The whole app, run once, on its default page."""
-    at = AppTest.from_file(APP, default_timeout=30)
+    at = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S)
     at.run()
     assert not at.exception, at.exception
     return at

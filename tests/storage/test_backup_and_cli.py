@@ -1,4 +1,7 @@
-"""`python -m storage`: upgrade and a consistent backup of a live SQLite database."""
+"""`python -m storage`: upgrade and a consistent backup of a live SQLite database.
+
+The CLI runs in-process through its `main(argv)`; one test runs it as a user does.
+"""
 
 from __future__ import annotations
 
@@ -14,15 +17,16 @@ from storage import events, owners
 from storage.backup import BackupError, backup_sqlite, check_integrity
 from storage.db import Database
 from storage.settings import load_settings
-from tests.support import run_cli
+from tests.support import call_cli, run_cli
 
 
 def _cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    return run_cli("storage", *args, data_dir=data_dir)
+    return call_cli("storage", *args, data_dir=data_dir)
 
 
 def test_upgrade_creates_the_database_in_the_data_dir(tmp_path: Path) -> None:
-    result = _cli("upgrade", data_dir=tmp_path)
+    """The one run of `python -m storage` in a process of its own, as a user runs it."""
+    result = run_cli("storage", "upgrade", data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "up to date" in result.stdout
     tables = sqlite3.connect(tmp_path / "klick.db").execute(
