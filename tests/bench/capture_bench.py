@@ -203,6 +203,15 @@ def score(
     return out
 
 
+def shared_photo_scores(engine: str, cards: Path) -> tuple[dict[str, float], list[float]]:
+    """Klick with one engine over the labelled photos in `cards`: scores and latencies."""
+    scorer = load_scorer(cards)
+    labels = scorer.load_labels(str(cards / "labels.json"))
+    predictions, latencies, _ = run(ours(engine), labels,
+                                    lambda rid: (cards / labels[rid]["image"]).read_bytes())
+    return score(scorer, labels, predictions), latencies
+
+
 # --- one column in a process of its own ---------------------------------------------------
 
 def render_photos(folder: Path) -> Path:

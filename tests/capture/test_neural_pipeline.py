@@ -152,13 +152,9 @@ def test_a_handful_of_shared_card_photos_are_read(shared_cards: Path) -> None:
 @pytest.mark.slow
 def test_shared_card_photos_reach_the_floor(shared_cards: Path) -> None:
     """Aggregate floor on the real photos (not per image); `make bench` prints the figures."""
-    from tests.bench.capture_bench import load_scorer, ours, run, score
+    from tests.bench.capture_bench import shared_photo_scores
 
-    scorer = load_scorer(shared_cards)
-    labels = scorer.load_labels(str(shared_cards / "labels.json"))
-    predictions, _, _ = run(ours("rapidocr"), labels,
-                            lambda rid: (shared_cards / labels[rid]["image"]).read_bytes())
-    result = score(scorer, labels, predictions)
+    result, _ = shared_photo_scores("rapidocr", shared_cards)
     print(json.dumps(result, indent=1))
     # Measured 0.915 / 0.909 / 0.985 (README, "Benchmarks"); a margin for onnxruntime builds
     # that round a score differently here and there.
