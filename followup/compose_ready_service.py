@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
 from followup.checks import open_findings
 from followup.compose_service import open_composer
 from followup.model import Finding
@@ -33,7 +35,7 @@ def mark_ready(
     still_open = open_findings(composer.findings, overridden)
     # Only keys of current findings are kept: an override is for this text, not for ever.
     current = {finding.key for finding in composer.findings}
-    with database.write() as session:
+    def work(session: Session) -> None:
         followups.set_review(
             session,
             owner_id,
@@ -41,11 +43,15 @@ def mark_ready(
             overridden=sorted(current & overridden),
             ready=not still_open,
         )
+
+    database.write_with_retry(work)
     if still_open:
         raise NotReadyError(still_open)
 
 
 def withdraw_ready(database: Database, owner_id: int, follow_up_id: int, *, kept: set[str]) -> None:
     """A finding no longer kept: the text is not ready any more until it is checked again."""
-    with database.write() as session:
+    def work(session: Session) -> None:
         followups.set_review(session, owner_id, follow_up_id, overridden=sorted(kept), ready=False)
+
+    database.write_with_retry(work)

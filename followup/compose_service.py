@@ -123,7 +123,7 @@ def open_composer(
     draft_input = draft_input_for(contact, event, my_name=my_name, channel=follow_up.channel)
     draft = compose_draft(draft_input)
     if not follow_up.body.strip():
-        with database.write() as session:
+        def work(session: Session) -> None:
             _save_draft(
                 session,
                 owner_id,
@@ -132,6 +132,8 @@ def open_composer(
                 channel=follow_up.channel,
                 language=contact.language,
             )
+
+        database.write_with_retry(work)
     with database.read() as session:
         follow_up, contact, event = _load(session, owner_id, follow_up_id)
         earlier = followups.earlier_bodies(session, owner_id, except_contact_id=contact.id)
@@ -158,7 +160,7 @@ def save_text(
     database: Database, owner_id: int, follow_up_id: int, *, subject: str, body: str
 ) -> None:
     """Keep the user's edit; a changed text has to be checked (and marked ready) again."""
-    with database.write() as session:
+    def work(session: Session) -> None:
         follow_up, contact, _ = _load(session, owner_id, follow_up_id)
         changed = (subject.strip(), body.strip()) != (follow_up.subject, follow_up.body)
         followups.save_draft(
@@ -175,6 +177,8 @@ def save_text(
             followups.set_review(
                 session, owner_id, follow_up_id, overridden=review.overridden, ready=False
             )
+
+    database.write_with_retry(work)
 
 
 def rewrite(
@@ -193,7 +197,7 @@ def rewrite(
     With `only_if_unedited` a text the user has changed is kept (only the channel,
     language or form is stored). Returns whether the text was written anew.
     """
-    with database.write() as session:
+    def work(session: Session) -> bool:
         follow_up, contact, event = _load(session, owner_id, follow_up_id)
         before = draft_input_for(contact, event, my_name=my_name, channel=follow_up.channel)
         unedited = is_unedited(follow_up, before) or is_unedited(
@@ -234,9 +238,13 @@ def rewrite(
         )
         return True
 
+    return database.write_with_retry(work)
+
 
 def sign_with(database: Database, owner_id: int, follow_up_id: int, my_name: str) -> None:
     """Store the user's own name once; an unedited draft gets it in its sign-off."""
-    with database.write() as session:
+    def work(session: Session) -> None:
         owners.set_display_name(session, owner_id, my_name)
+
+    database.write_with_retry(work)
     rewrite(database, owner_id, follow_up_id, my_name=my_name.strip(), only_if_unedited=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
+from sqlalchemy.orm import Session
+
 from followup.checkin import next_check_in
 from followup.ics import build_ics, follow_up_item
 from followup.model import CalendarItem, Language
@@ -46,10 +48,12 @@ def finish(
     """Mark the follow-up done with the next check-in the user accepted (or none)."""
     if check_in is not None and check_in <= done_on:
         raise ValueError("the next check-in lies in the future")
-    with database.write() as session:
+    def work(session: Session) -> None:
         followups.mark_done(
             session, owner_id, follow_up_id, done_on=done_on, next_check_in=check_in
         )
+
+    database.write_with_retry(work)
 
 
 CHECK_IN_SUMMARY = {Language.EN: "Check in with {name}", Language.DE: "Melden bei {name}"}
