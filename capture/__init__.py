@@ -6,12 +6,11 @@ from capture.decode import decode_image
 from capture.errors import CaptureError, OcrError
 from capture.fields import parse_card_text
 from capture.pipeline import scan_image
-from capture.result import FIELD_NAMES, CardFields, ScanResult, Word
+from capture.result import FIELD_NAMES, ScanResult, Word
 
 __all__ = [
     "FIELD_NAMES",
     "CaptureError",
-    "CardFields",
     "OcrError",
     "ScanResult",
     "Word",

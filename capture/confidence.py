@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from capture.line_text import TextLine
-from capture.result import CardFields
+from storage.records import ContactDetails
 
 # The capture page marks a field for checking below this (capture/page_form.py).
 SURE_FROM = 0.6
@@ -54,7 +54,7 @@ def _person_in_email(emails: Sequence[str]) -> bool:
     return False
 
 
-def signs_on_card(texts: Sequence[str], fields: CardFields) -> set[str]:
+def signs_on_card(texts: Sequence[str], fields: ContactDetails) -> set[str]:
     """Fields that came out empty although the card's text shows signs of them."""
     signs = set()
     if not fields.emails and any(EMAIL_SIGN_RE.search(t) for t in texts):
@@ -75,7 +75,7 @@ def hard_to_read(lines: Sequence[TextLine]) -> bool:
     return len(lines) < MIN_LEGIBLE_LINES or shaky >= 2
 
 
-def settle(lines: Sequence[TextLine], fields: CardFields,
+def settle(lines: Sequence[TextLine], fields: ContactDetails,
            confidence: dict[str, float]) -> dict[str, float]:
     """The parser's confidences, with every empty field given its own (see the module doc)."""
     signs = signs_on_card([line.text for line in lines], fields)

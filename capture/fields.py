@@ -36,8 +36,9 @@ from capture.name_field import (
     strong_names,
 )
 from capture.region import card_regions
-from capture.result import FIELD_NAMES, CardFields
+from capture.result import FIELD_NAMES
 from capture.vocabulary import LEGAL_FORM_RE, has_title_word
+from storage.records import ContactDetails
 
 __all__ = [
     "TextLine",
@@ -139,7 +140,7 @@ def _stands_alone(site: str, text: str) -> bool:
 
 def parse_lines(
     lines: Sequence[TextLine], region: str | None = "DE"
-) -> tuple[CardFields, dict[str, float]]:
+) -> tuple[ContactDetails, dict[str, float]]:
     """Fields and a 0..1 confidence per field from the card's lines, in reading order."""
     lines = _prepare(lines)
     conf: dict[str, float] = dict.fromkeys(FIELD_NAMES, 0.0)
@@ -181,13 +182,13 @@ def parse_lines(
         conf["address"] = address_confidence(address)
 
     name, title, company = _read_people(lines, used, emails, websites, conf)
-    fields = CardFields(
+    fields = ContactDetails(
         name=name, title=title, company=company, emails=tuple(emails),
         phones=tuple(phone_numbers), websites=tuple(websites), address=address,
     )
     return fields, settle(lines, fields, conf)
 
 
-def parse_card_text(text: str, region: str | None = "DE") -> CardFields:
+def parse_card_text(text: str, region: str | None = "DE") -> ContactDetails:
     """Fields from plain text, one card line per text line (no geometry or confidence)."""
     return parse_lines([TextLine(line) for line in text.splitlines()], region)[0]

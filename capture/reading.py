@@ -13,7 +13,8 @@ from capture import ocr
 from capture.fields import TextLine, parse_lines
 from capture.geometry import reading_direction
 from capture.ocr import WordDict
-from capture.result import FIELD_NAMES, CardFields, Word
+from capture.result import FIELD_NAMES, Word
+from storage.records import ContactDetails
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ class Reading:
     lines: list[TextLine]
     turns: int  # clockwise quarter turns that made the card upright
     long_side: int  # of the image Tesseract read, to map boxes onto other sizes
-    fields: CardFields
+    fields: ContactDetails
     confidence: dict[str, float]
 
     def scaled_words(self, long_side: int) -> tuple[Word, ...]:
@@ -163,5 +164,5 @@ def merge_readings(first: Reading, second: Reading) -> Reading:
             confidence[name] = max(ca, cb) if merged else min(ca, cb)
         else:
             values[name], confidence[name] = (a, ca) if (a and ca >= cb) or not b else (b, cb)
-    fields = CardFields(**values)  # type: ignore[arg-type]
+    fields = ContactDetails(**values)  # type: ignore[arg-type]
     return replace(better, fields=fields, confidence=confidence)

@@ -1,9 +1,11 @@
-"""The values capture/ hands out: the fields read from a card and the scan around them."""
+"""The values capture/ hands out: the scan of a card around its fields (a `ContactDetails`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+from storage.records import ContactDetails
 
 FIELD_NAMES = ("name", "title", "company", "emails", "phones", "websites", "address")
 
@@ -21,31 +23,19 @@ class Word:
     line: int  # index of the text line the word belongs to, in reading order
 
 
-@dataclass(frozen=True)
-class CardFields:
-    """The contact details printed on a card; empty where nothing was found."""
-
-    name: str = ""
-    title: str = ""
-    company: str = ""
-    emails: tuple[str, ...] = ()
-    phones: tuple[str, ...] = ()
-    websites: tuple[str, ...] = ()
-    address: str = ""
-
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-ready: tuples become lists."""
-        return {
-            name: list(value) if isinstance(value, tuple) else value
-            for name, value in ((n, getattr(self, n)) for n in FIELD_NAMES)
-        }
+def fields_as_dict(fields: ContactDetails) -> dict[str, Any]:
+    """The fields read from a card, JSON-ready: tuples become lists."""
+    return {
+        name: list(value) if isinstance(value, tuple) else value
+        for name, value in ((n, getattr(fields, n)) for n in FIELD_NAMES)
+    }
 
 
 @dataclass(frozen=True)
 class ScanResult:
     """Everything one scan of a card photo produced."""
 
-    fields: CardFields
+    fields: ContactDetails  # the one contact value type, shared with storage
     confidence: dict[str, float]  # one per FIELD_NAMES key, 0..1
     card_jpeg: bytes  # the straightened, upright card
     raw_text: str

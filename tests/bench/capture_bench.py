@@ -36,6 +36,7 @@ import pytesseract
 from capture import CaptureError, decode_image, scan_image
 from capture.confidence import SURE_FROM
 from capture.contacts import EMAIL_RE
+from capture.result import fields_as_dict
 from tests.support import percentile
 
 DEFAULT_CARDS = Path(__file__).resolve().parents[2].parent / "shared" / "cards"
@@ -96,7 +97,7 @@ def ours(engine: str, detect_side: int | None = None) -> Reader:
 
     def read(data: bytes, region: str | None) -> dict[str, Any]:
         result = scan_image(data, region=region, engine=engine, neural=neural)
-        return {**result.fields.as_dict(), "_confidence": result.confidence}
+        return {**fields_as_dict(result.fields), "_confidence": result.confidence}
 
     if engine == "rapidocr" and neural is None:
         from capture.neural_ocr import shared_engine

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from capture.confidence import SURE_FROM, hard_to_read, settle, signs_on_card
 from capture.fields import TextLine, parse_lines
-from capture.result import CardFields
+from storage.records import ContactDetails
 
 CLEAR_CARD = [
     TextLine("Lindner Orgelbau GmbH", 99.0, 80.0, 40.0),
@@ -30,9 +30,9 @@ def test_a_card_that_shows_an_address_but_gives_none_marks_the_empty_field() -> 
 
 def test_signs_of_a_phone_a_website_and_a_name() -> None:
     texts = ["Fon: 0911 44 55 66", "www.", "ops@example-firm.de"]
-    empty = CardFields(emails=("jdoe@example-firm.de",))
+    empty = ContactDetails(emails=("jdoe@example-firm.de",))
     assert signs_on_card(texts, empty) >= {"phones", "websites", "name"}
-    role_only = CardFields(emails=("info@example-firm.de",))
+    role_only = ContactDetails(emails=("info@example-firm.de",))
     assert "name" not in signs_on_card([], role_only)
 
 
@@ -40,7 +40,7 @@ def test_a_hard_to_read_card_is_not_sure_that_anything_is_missing() -> None:
     few = [TextLine("Lindner", 99.0), TextLine("Orgelbau", 99.0)]
     shaky = [*CLEAR_CARD, TextLine("~r%", 40.0), TextLine("ll.", 55.0)]
     assert hard_to_read(few) and hard_to_read(shaky) and not hard_to_read(CLEAR_CARD)
-    confidence = settle(few, CardFields(company="Lindner Orgelbau"),
+    confidence = settle(few, ContactDetails(company="Lindner Orgelbau"),
                         {"name": 0.0, "company": 0.9, "emails": 0.0})
     assert confidence["name"] < SURE_FROM and confidence["emails"] < SURE_FROM
 

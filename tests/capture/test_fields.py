@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from capture import FIELD_NAMES, CardFields, parse_card_text
+from capture import FIELD_NAMES, parse_card_text
 from capture.fields import TextLine, correct_title_spelling, parse_lines, strip_honorifics
+from storage.records import ContactDetails
 
 # (text, mean word confidence, letter height px) in Tesseract's reading order.
 GERMAN_CARD = [
@@ -200,7 +201,7 @@ def test_addresses_in_several_countries() -> None:
 
 
 def test_empty_and_noise_give_empty_fields() -> None:
-    assert parse_card_text("") == CardFields()
+    assert parse_card_text("") == ContactDetails()
     fields = parse_card_text("~~ ,, ||\n.\n")
     assert fields.emails == () and fields.phones == () and fields.name == ""
 
@@ -209,7 +210,7 @@ def test_empty_and_noise_give_empty_fields() -> None:
 @given(st.text(max_size=400), st.sampled_from(["DE", "BR", "US", None]))
 def test_parser_never_raises_on_arbitrary_text(text: str, region: str | None) -> None:
     fields = parse_card_text(text, region)
-    assert isinstance(fields, CardFields)
+    assert isinstance(fields, ContactDetails)
 
 
 @settings(max_examples=100, deadline=None)

@@ -9,7 +9,8 @@ from capture.fields import TextLine
 from capture.geometry import order_corners, reading_direction
 from capture.levelling import rotate_small, text_skew
 from capture.reading import Reading, build_words, merge_readings, upright_turns
-from capture.result import CardFields, Word
+from capture.result import Word
+from storage.records import ContactDetails
 from tests.capture.cards import GERMAN, render_card
 
 
@@ -42,18 +43,18 @@ def test_text_skew_levels_a_slanted_card() -> None:
     assert text_skew(slanted) == pytest.approx(7.0, abs=1.0)
 
 
-def _reading(fields: CardFields, confidence: dict[str, float], words: int) -> Reading:
+def _reading(fields: ContactDetails, confidence: dict[str, float], words: int) -> Reading:
     ws = tuple(Word("word", 90.0, 10 * i, 0, 8, 10, 0) for i in range(words))
     return Reading(ws, [TextLine("x")], 0, 1000, fields, confidence)
 
 
 def test_merge_takes_the_confident_field_and_joins_lists_without_near_copies() -> None:
     first = _reading(
-        CardFields(name="Jane Roe", company="ACME", emails=("ma@hotmail.com",),
+        ContactDetails(name="Jane Roe", company="ACME", emails=("ma@hotmail.com",),
                    phones=("2294-9484",)),
         {"name": 0.9, "company": 0.3, "emails": 0.6, "phones": 0.6}, words=10)
     second = _reading(
-        CardFields(name="Jane R0e", company="ACME Ltda.", emails=("fatima@hotmail.com",),
+        ContactDetails(name="Jane R0e", company="ACME Ltda.", emails=("fatima@hotmail.com",),
                    phones=("2294-9434", "9.9679-9468")),
         {"name": 0.5, "company": 0.8, "emails": 0.7, "phones": 0.7}, words=5)
     merged = merge_readings(first, second)
@@ -65,6 +66,6 @@ def test_merge_takes_the_confident_field_and_joins_lists_without_near_copies() -
 
 
 def test_words_can_be_scaled_to_the_card_jpeg() -> None:
-    reading = _reading(CardFields(), {}, words=2)
+    reading = _reading(ContactDetails(), {}, words=2)
     scaled = reading.scaled_words(500)
     assert [(w.left, w.width) for w in scaled] == [(0, 4), (5, 4)]

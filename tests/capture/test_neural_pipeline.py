@@ -12,6 +12,7 @@ import pytest
 
 from capture import FIELD_NAMES, CaptureError, scan_image
 from capture.neural_ocr import shared_engine
+from capture.result import fields_as_dict
 from tests.capture.cards import (
     ENGLISH,
     ENGLISH_FIELDS,
@@ -98,7 +99,7 @@ def test_a_blank_card_says_no_text() -> None:
 
 
 def _read_rendered(card: RenderedCard) -> dict[str, Any]:
-    return scan_image(photo_bytes(card), region="DE").fields.as_dict()
+    return fields_as_dict(scan_image(photo_bytes(card), region="DE").fields)
 
 
 @pytest.mark.slow
