@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from capture.decode import MAX_BYTES
-from capture.errors import TOO_LARGE, CaptureError
+from capture.errors import TOO_LARGE, UNREADABLE_FILE, CaptureError
 from capture.neural_ocr import NeuralEngine, shared_engine
 from capture.pipeline import ENGINES, NEURAL, scan_image
-from capture.result import FIELD_NAMES
+from capture.result import FIELD_NAMES, fields_as_dict
 
 log = logging.getLogger(__name__)
 
@@ -28,22 +28,29 @@ def _read(path: Path) -> bytes:
             )
         return path.read_bytes()
     except OSError as exc:
-        raise CaptureError(f"The file could not be opened ({exc.strerror or exc}).",
-                           code="unreadable_file") from exc
+        raise CaptureError(
+            f"The file could not be opened ({exc.strerror or exc}).", code=UNREADABLE_FILE
+        ) from exc
 
 
-def scan_file(path: Path, region: str | None, languages: str, engine: str = NEURAL,
-              neural: NeuralEngine | None = None) -> dict[str, Any]:
+def scan_file(
+    path: Path,
+    region: str | None,
+    languages: str,
+    engine: str = NEURAL,
+    neural: NeuralEngine | None = None,
+) -> dict[str, Any]:
     """One JSON-ready record for one image file; errors become {"ok": false, "error": …}."""
     try:
-        result = scan_image(_read(path), region=region, languages=languages, engine=engine,
-                            neural=neural)
+        result = scan_image(
+            _read(path), region=region, languages=languages, engine=engine, neural=neural
+        )
     except CaptureError as exc:
         return {"image": str(path), "ok": False, "error": str(exc), "code": exc.code}
     return {
         "image": str(path),
         "ok": True,
-        "fields": result.fields.as_dict(),
+        "fields": fields_as_dict(result.fields),
         "confidence": result.confidence,
         "timings_ms": result.timings_ms,
     }
@@ -67,10 +74,17 @@ def build_parser() -> argparse.ArgumentParser:
     scan = commands.add_parser("scan", help="read business-card photos")
     scan.add_argument("images", nargs="+", type=Path, metavar="IMAGE")
     scan.add_argument("--json", action="store_true", help="one JSON object per line")
-    scan.add_argument("--region", default="DE",
-                      help="country for numbers printed without a country code (default DE)")
-    scan.add_argument("--engine", default=NEURAL, choices=ENGINES,
-                      help="text layer: PP-OCRv6 through RapidOCR (default) or Tesseract")
+    scan.add_argument(
+        "--region",
+        default="DE",
+        help="country for numbers printed without a country code (default DE)",
+    )
+    scan.add_argument(
+        "--engine",
+        default=NEURAL,
+        choices=ENGINES,
+        help="text layer: PP-OCRv6 through RapidOCR (default) or Tesseract",
+    )
     scan.add_argument("--languages", default="deu+eng", help="Tesseract languages")
     return parser
 

@@ -3,38 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 
 import streamlit as st
 
+from capture.translation import Translator
 from storage.records import EventRecord
-from storage.texts import Texts
 
 EVENT_KEY = "capture.event_id"
 
-TEXT = Texts(
-    {
-        "title": {"en": "Tonight's event", "de": "Die Veranstaltung heute"},
-        "current": {"en": "Capturing for **{event}**", "de": "Erfasst wird für **{event}**"},
-        "go_capture": {"en": "Capture a card", "de": "Karte erfassen"},
-        "choose": {"en": "Event", "de": "Veranstaltung"},
-        "use": {"en": "Use this event", "de": "Diese Veranstaltung nehmen"},
-        "new": {"en": "New event", "de": "Neue Veranstaltung"},
-        "name": {"en": "Name", "de": "Name"},
-        "name_hint": {"en": "e.g. Founders' evening", "de": "z. B. Gründerabend"},
-        "date": {"en": "Date", "de": "Datum"},
-        "place": {"en": "Place", "de": "Ort"},
-        "create": {"en": "Create event", "de": "Veranstaltung anlegen"},
-        "needs_name": {
-            "en": "Give the event a name you will recognise tomorrow morning.",
-            "de": "Geben Sie der Veranstaltung einen Namen, den Sie morgen früh wiedererkennen.",
-        },
-        "pick_first": {
-            "en": "Choose tonight's event first.",
-            "de": "Wählen Sie zuerst die Veranstaltung von heute.",
-        },
-    }
-)
+
+def event_label(_: Translator, event: EventRecord) -> str:
+    """The event as a choice shows it: its name, then its day and, where known, its place."""
+    where = f", {event.place}" if event.place else ""
+    return f"{event.name} ({_.day(event.held_on)}{where})"
+
+
+def user_today(_: Translator) -> date:
+    """Today on the user's clock (the server's may already be tomorrow, or still yesterday)."""
+    return _.local(datetime.now(UTC)).date()
 
 
 def preselected_event(recent: Sequence[EventRecord], today: date) -> EventRecord | None:

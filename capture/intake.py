@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from capture import CaptureError, ScanResult, scan_image
+from capture import CaptureError, scan_image
 from capture.neural_ocr import NeuralEngine
 from capture.notes import note_problem
 from storage import contacts, events, no_thanks, owners
@@ -21,6 +21,7 @@ from storage.db import Database
 from storage.kinds import Rating
 from storage.matching import no_thanks_keys
 from storage.records import (
+    CardRecord,
     ContactAnswers,
     ContactDetails,
     ContactRecord,
@@ -35,31 +36,31 @@ log = logging.getLogger(__name__)
 PHOTO_TYPES = ("jpg", "jpeg", "png", "webp", "heic", "heif")
 
 
+NO_RATING = "no_rating"  # "Did it click?" is not answered; else a notes.NoteProblem
+
+
 class AnswerError(ValueError):
-    """The answers cannot be saved yet; `str(e)` is a message in the user's language."""
+    """The answers cannot be saved yet: `code` says why (NO_RATING or a NoteProblem).
+
+    `note` is the refused note, for a page that quotes it; `str(e)` is for logs only.
+    """
+
+    def __init__(self, code: str, note: str = "") -> None:
+        super().__init__(f"the answers were refused: {code}")
+        self.code = code
+        self.note = note
 
 
 @dataclass(frozen=True)
 class ReadOutcome:
-    """What happened when the card was read: fields to prefill, or why they are empty."""
+    """What happened when the card was read: fields to prefill, or why they are empty.
+
+    `error_code` is a CaptureError code (capture.errors.CODES) when the card was not read.
+    """
 
     details: ContactDetails
     confidence: dict[str, float]
     error_code: str | None = None
-    error: str | None = None
-
-
-def details_from_scan(scan: ScanResult) -> ContactDetails:
-    fields = scan.fields
-    return ContactDetails(
-        name=fields.name,
-        title=fields.title,
-        company=fields.company,
-        emails=fields.emails,
-        phones=fields.phones,
-        websites=fields.websites,
-        address=fields.address,
-    )
 
 
 def create_event(
@@ -114,8 +115,8 @@ def read_card(
             contact_id,
             lambda session: contacts.record_scan_failure(session, owner_id, contact_id, code),
         )
-        return ReadOutcome(ContactDetails(), {}, error_code=error.code, error=str(error))
-    details = details_from_scan(scan)
+        return ReadOutcome(ContactDetails(), {}, error_code=code)
+    details = scan.fields
     outcome = ScanOutcome(
         details=details,
         card_jpeg=scan.card_jpeg,
@@ -140,18 +141,36 @@ def _keep_scan(database: Database, contact_id: int, work: Callable[[Session], No
         )
 
 
-def check_answers(rating: Rating | None, note: str, language: str) -> ContactAnswers:
-    """Refuse a missing rating or a note without substance, with the reason."""
+def check_answers(rating: Rating | None, note: str) -> ContactAnswers:
+    """Refuse a missing rating or a note without substance (AnswerError with the code)."""
     if rating is None:
-        raise AnswerError(
-            "Bitte beantworten Sie „Did it click?“."
-            if language == "de"
-            else "Please answer “Did it click?”."
-        )
-    problem = note_problem(note, language)
-    if problem:
-        raise AnswerError(problem)
+        raise AnswerError(NO_RATING, note)
+    problem = note_problem(note)
+    if problem is not None:
+        raise AnswerError(problem, note)
     return ContactAnswers(rating=rating, note=note)
+
+
+def recent_events(database: Database, owner_id: int, *, limit: int = 30) -> list[EventRecord]:
+    """The events to choose from, newest first."""
+    with database.read() as session:
+        return events.list_events(session, owner_id, limit=limit)
+
+
+def load_capture(
+    database: Database, owner_id: int, capture_id: int
+) -> tuple[ContactRecord | None, CardRecord | None]:
+    """A capture with its card, both None when it is not (or no longer) this owner's."""
+    with database.read() as session:
+        record = contacts.get_contact(session, owner_id, capture_id)
+        card = contacts.get_card(session, owner_id, capture_id)
+    return record, card
+
+
+def inbox(database: Database, owner_id: int) -> list[ContactRecord]:
+    """Captures still waiting for their two answers."""
+    with database.read() as session:
+        return contacts.list_inbox(session, owner_id)
 
 
 def owner_keys(database: Database, owner_id: int, details: ContactDetails) -> list[str]:

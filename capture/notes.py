@@ -1,12 +1,13 @@
 """Is a personal note of substance? The capture page explains why it matters when it is not.
 
-Pure core: followup's drafts and text checks share these word lists and import them from here
-(capture sits below followup). A language is its plain code, "en" or "de".
+Pure core: it names the problem (`NoteProblem`), the page words it. Followup's drafts and text
+checks share these word lists and import them from here (capture sits below followup).
 """
 
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -35,24 +36,13 @@ FILLER_WORDS = word_set(
     """
 )
 
-EMPTY = {
-    "en": "Write down one personal thing you will remember about this person: "
-    "it is what your follow-up will be built on.",
-    "de": "Notieren Sie eine persönliche Sache, an die Sie sich bei dieser Person "
-    "erinnern werden: darauf baut Ihre Nachricht später auf.",
-}
-SINGLE_WORD = {
-    "en": "One word will not bring this conversation back next week: add what you "
-    "talked about or what they need.",
-    "de": "Ein einzelnes Wort erinnert Sie nächste Woche nicht an dieses Gespräch: "
-    "ergänzen Sie, worüber Sie gesprochen haben oder was die Person braucht.",
-}
-GENERIC = {
-    "en": "“{note}” could be said of anyone: add something only this person told "
-    "you, so the follow-up can be personal.",
-    "de": "„{note}“ könnte auf jeden passen: ergänzen Sie etwas, das nur diese "
-    "Person erzählt hat, damit die Nachricht persönlich wird.",
-}
+
+class NoteProblem(StrEnum):
+    """Why a note is not enough yet; the page explains it in the user's language."""
+
+    EMPTY = "empty"
+    ONE_WORD = "one_word"
+    GENERIC = "generic"  # only words that could be said of anyone
 
 
 def note_words(note: str) -> list[str]:
@@ -70,17 +60,14 @@ def is_generic_word(word: str) -> bool:
     )
 
 
-def note_problem(note: str, language: str) -> str | None:
-    """One sentence why the note matters if it is empty, one word or generic, else None."""
-    if language not in EMPTY:
-        raise ValueError(f"no note messages in {language!r}")
-    lang = str(language)
+def note_problem(note: str) -> NoteProblem | None:
+    """Why the note is not enough yet (empty, one word, generic), or None when it is."""
     words = note_words(note)
     if not words:
-        return EMPTY[lang]
+        return NoteProblem.EMPTY
     if len(words) == 1:
-        return SINGLE_WORD[lang]
+        return NoteProblem.ONE_WORD
     content = [word for word in words if word not in FILLER_WORDS]
     if all(is_generic_word(word) for word in content):
-        return GENERIC[lang].format(note=" ".join(note.split()))
+        return NoteProblem.GENERIC
     return None

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from capture import intake
-from capture.event_choice import current_event
+from capture.event_choice import current_event, event_label, user_today
 from capture.neural_ocr import NeuralEngine, shared_engine
+from capture.page_context import CONTEXT_KEY, AppContext
 from capture.page_form import FormInput, contact_form
-from capture.page_texts import TEXT
-from storage import contacts, events
-from storage.context import CONTEXT_KEY, AppContext
+from capture.page_texts import photo_problem
+from capture.translation import inert
+from storage import contacts
 from storage.db import is_storage_full
 from storage.records import ContactDetails
-from storage.texts import inert
 
 ACTIVE = "capture.active_id"  # the capture being answered
 ROUND = "capture.round"  # bumps after each save: a fresh file picker for the next card
@@ -26,7 +24,7 @@ UNSAVED_WHY = "capture.unsaved_reason"  # "store_full" when the disk is full, el
 FLASH = "capture.flash"
 
 ctx: AppContext = st.session_state[CONTEXT_KEY]
-lang, db, owner = ctx.language, ctx.database, ctx.owner_id
+_, db, owner = ctx.translate, ctx.database, ctx.owner_id
 for name, default in (
     (ACTIVE, None),
     (ROUND, 0),
@@ -48,14 +46,6 @@ def card_reader() -> NeuralEngine | None:
 neural = card_reader() if ctx.settings.ocr_engine != "tesseract" else None
 
 
-def error_text(code: str | None, fallback: str | None) -> str:
-    known = f"error_{code}"
-    if code == "ocr_failed":
-        return TEXT(lang, "read_failed")
-    reason = TEXT(lang, known) if known in TEXT else (fallback or "")
-    return TEXT(lang, "bad_photo", reason=reason)
-
-
 def take_photo(photo: bytes, photo_type: str, event_id: int) -> bool:
     """Store first (the photo is safe from here on), then read. False: kept in the session."""
     try:
@@ -67,10 +57,10 @@ def take_photo(photo: bytes, photo_type: str, event_id: int) -> bool:
         st.session_state[UNSAVED_WHY] = "store_full" if is_storage_full(error) else "store_failed"
         return False
     st.session_state[ACTIVE] = contact_id
-    with st.spinner(TEXT(lang, "reading")):
+    with st.spinner(_("Reading the card…")):
         outcome = intake.read_card(db, owner, contact_id, photo, ctx.settings, neural)
     if outcome.error_code:
-        st.session_state[FLASH] = ("warning", error_text(outcome.error_code, outcome.error))
+        st.session_state[FLASH] = ("warning", photo_problem(_, outcome.error_code))
     return True
 
 
@@ -85,8 +75,17 @@ def store_unsaved(event_id: int) -> None:
 
 def offer_retry(event_id: int) -> None:
     """The photos the database refused, with "Try again"; nothing reruns until it is tapped."""
-    st.error(TEXT(lang, st.session_state[UNSAVED_WHY]))
-    if st.button(TEXT(lang, "retry"), type="primary", key="capture.retry"):
+    if st.session_state[UNSAVED_WHY] == "store_full":
+        st.error(
+            _(
+                "The storage is full, so the photo was not saved. Everything saved "
+                "before is safe, and the photo is kept on this page: free some space, then "
+                "tap “Try again”."
+            )
+        )
+    else:
+        st.error(_("That could not be saved just now; nothing is lost. Try again."))
+    if st.button(_("Try again"), type="primary", key="capture.retry"):
         store_unsaved(event_id)
         st.rerun()
 
@@ -100,12 +99,12 @@ def finish(message: str) -> None:
 
 def save(entry: FormInput, capture_id: int | None, event_id: int, duplicate_id: int | None) -> None:
     try:
-        answers = entry.checked_answers(lang)
+        answers = entry.checked_answers(_)
     except intake.AnswerError as refusal:
         st.error(str(refusal))
         return
     if capture_id is None and not entry.details.name.strip():
-        st.error(TEXT(lang, "needs_name"))
+        st.error(_("Type the person's name."))
         return
     try:
         if entry.add_to_existing and duplicate_id is not None:
@@ -117,56 +116,83 @@ def save(entry: FormInput, capture_id: int | None, event_id: int, duplicate_id: 
                 event_id=event_id,
                 answers=answers,
             )
-            finish(TEXT(lang, "met_again", name=inert(known.display_name)))
+            finish(_("Added this meeting to {name}.", name=inert(known.display_name)))
         elif capture_id is None:
             saved = intake.save_without_card(
-                db, owner, event_id=event_id, details=entry.details, answers=answers, language=lang
+                db,
+                owner,
+                event_id=event_id,
+                details=entry.details,
+                answers=answers,
+                language=ctx.language,
             )
-            finish(TEXT(lang, "saved", name=inert(saved.display_name)))
+            finish(_("Saved {name}. Next card!", name=inert(saved.display_name)))
         else:
             saved = intake.save_capture(
-                db, owner, capture_id, details=entry.details, answers=answers, language=lang
+                db, owner, capture_id, details=entry.details, answers=answers, language=ctx.language
             )
-            finish(TEXT(lang, "saved", name=inert(saved.display_name)))
+            finish(_("Saved {name}. Next card!", name=inert(saved.display_name)))
     except SQLAlchemyError as error:
         # The form keeps every answer; "Save contact" again is the retry.
-        st.error(TEXT(lang, "save_full" if is_storage_full(error) else "save_failed"))
+        if is_storage_full(error):
+            st.error(
+                _(
+                    "The storage is full, so the contact was not saved. Everything saved "
+                    "before is safe and nothing you typed is lost: free some space, then tap "
+                    "“Save contact” again."
+                )
+            )
+        else:
+            st.error(_("That could not be saved just now; nothing is lost. Try again."))
     except contacts.ContactError:
-        st.error(TEXT(lang, "save_failed"))
+        st.error(_("That could not be saved just now; nothing is lost. Try again."))
+
+
+def no_thanks_warning(details: ContactDetails) -> None:
+    """Flag a card whose e-mail or phone was discarded as a pitch before."""
+    hit = intake.no_thanks_hit(db, owner, details)
+    if hit is None:
+        return
+    on = _.day(hit.discarded_at)
+    if hit.event_name:
+        st.error(
+            _(
+                "On your no-thanks list: discarded as a pitch on {date} at {event}.",
+                date=on,
+                event=inert(hit.event_name),
+            )
+        )
+    else:
+        st.error(_("On your no-thanks list: discarded as a pitch on {date}.", date=on))
 
 
 def answer_capture(capture_id: int, event_id: int) -> None:
-    with db.read() as session:
-        record = contacts.get_contact(session, owner, capture_id)
-        card = contacts.get_card(session, owner, capture_id)
+    record, card = intake.load_capture(db, owner, capture_id)
     if record is None or card is None or record.is_answered:
         st.session_state[ACTIVE] = None
         return
     if card.scan_status == "pending":  # the tab closed while reading: read it now
-        take_photo_outcome = intake.read_card(db, owner, capture_id, card.photo, ctx.settings,
-                                              neural)
-        if take_photo_outcome.error_code:
-            st.warning(error_text(take_photo_outcome.error_code, take_photo_outcome.error))
-        with db.read() as session:
-            record = contacts.get_contact(session, owner, capture_id)
-            card = contacts.get_card(session, owner, capture_id)
+        outcome = intake.read_card(db, owner, capture_id, card.photo, ctx.settings, neural)
+        if outcome.error_code:
+            st.warning(photo_problem(_, outcome.error_code))
+        record, card = intake.load_capture(db, owner, capture_id)
         assert record is not None and card is not None
     if card.card_jpeg:
-        st.image(card.card_jpeg, caption=TEXT(lang, "card_caption"), width="stretch")
-    hit = intake.no_thanks_hit(db, owner, record.details)
-    if hit is not None:
-        where = TEXT(lang, "no_thanks_event", event=inert(hit.event_name)) if hit.event_name else ""
-        st.error(
-            TEXT(lang, "no_thanks", date=f"{ctx.local(hit.discarded_at):%d.%m.%Y}", event=where)
-        )
+        st.image(card.card_jpeg, caption=_("The card as read"), width="stretch")
+    no_thanks_warning(record.details)
     matches = intake.matching_contacts(db, owner, record.details, exclude_id=capture_id)
     duplicate = matches[0] if matches else None
     if duplicate is not None:
-        st.warning(TEXT(lang, "duplicate", name=inert(duplicate.display_name)))
+        st.warning(
+            _(
+                "This card belongs to a contact you already have: **{name}**.",
+                name=inert(duplicate.display_name),
+            )
+        )
     entry = contact_form(
-        f"capture.form.{capture_id}", lang, record.details, card.field_confidence, duplicate
+        f"capture.form.{capture_id}", _, record.details, card.field_confidence, duplicate
     )
-    if st.button(TEXT(lang, "cancel"), key=f"capture.later.{capture_id}"):
+    if st.button(_("Later"), key=f"capture.later.{capture_id}"):
         st.session_state[ACTIVE] = None
         st.rerun()
     if entry is not None:
@@ -175,37 +201,35 @@ def answer_capture(capture_id: int, event_id: int) -> None:
 
 def inbox(event_id: int) -> None:
     try:
-        with db.read() as session:
-            waiting = contacts.list_inbox(session, owner)
+        waiting = intake.inbox(db, owner)
     except SQLAlchemyError:  # the database is away; what failed above already says so
         return
     waiting = [c for c in waiting if c.id != st.session_state[ACTIVE]]
     if not waiting:
         return
-    with st.expander(TEXT(lang, "inbox", count=len(waiting)), expanded=False):
-        st.caption(TEXT(lang, "inbox_hint"))
+    with st.expander(_("Inbox ({count})", count=len(waiting)), expanded=False):
+        st.caption(_("Captures waiting for your two answers. They stay until you answer them."))
         for capture in waiting:
-            label = capture.details.name or TEXT(
-                lang, "unnamed", time=f"{ctx.local(capture.created_at):%d.%m. %H:%M}"
+            label = capture.details.name or _(
+                "Card from {time}", time=_.moment(capture.created_at, year=False)
             )
             left, right = st.columns([3, 1], vertical_alignment="center")
             left.text(label)
-            if right.button(TEXT(lang, "complete"), key=f"capture.open.{capture.id}"):
+            if right.button(_("Answer"), key=f"capture.open.{capture.id}"):
                 st.session_state[ACTIVE] = capture.id
                 st.rerun()
 
 
-st.title(TEXT(lang, "title"))
-with db.read() as session:
-    recent = events.list_events(session, owner, limit=30)
-event = current_event(recent, date.today())
+st.title(_("Capture"))
+recent = intake.recent_events(db, owner)
+event = current_event(recent, user_today(_))
 if event is None:
-    st.warning(TEXT(lang, "pick_first"))
-    if st.button(TEXT(lang, "change_event"), type="primary"):
+    st.warning(_("Choose tonight's event first."))
+    if st.button(_("Change event"), type="primary"):
         st.switch_page("capture/event_page.py")
     st.stop()
 
-st.markdown(TEXT(lang, "for_event", event=inert(event.label)))
+st.markdown(_("At **{event}**", event=inert(event_label(_, event))))
 if st.session_state[FLASH]:
     kind, message = st.session_state[FLASH]
     getattr(st, kind)(message)
@@ -219,23 +243,21 @@ active = st.session_state[ACTIVE]
 if active is None:
     round_no = st.session_state[ROUND]
     upload = st.file_uploader(
-        TEXT(lang, "photo"),
+        _("Photograph the card"),
         type=list(intake.PHOTO_TYPES),
-        help=TEXT(lang, "photo_help"),
+        help=_("On a phone this opens the camera at full resolution."),
         key=f"capture.upload.{round_no}",
     )
-    if st.toggle(TEXT(lang, "camera"), key=f"capture.use_camera.{round_no}"):
-        upload = (
-            st.camera_input(TEXT(lang, "camera_label"), key=f"capture.camera.{round_no}") or upload
-        )
+    if st.toggle(_("Use the in-page camera"), key=f"capture.use_camera.{round_no}"):
+        upload = st.camera_input(_("Card"), key=f"capture.camera.{round_no}") or upload
     if upload is not None and upload.file_id != st.session_state[SEEN]:
         st.session_state[SEEN] = upload.file_id
         if take_photo(upload.getvalue(), upload.type or "", event.id):
             st.rerun()
         if not retry_offered:  # refused: no rerun (it would meet the same outage)
             offer_retry(event.id)
-    with st.expander(TEXT(lang, "no_card")):
-        typed = contact_form(f"capture.typed.{round_no}", lang, ContactDetails(), {})
+    with st.expander(_("No card? Type the name")):
+        typed = contact_form(f"capture.typed.{round_no}", _, ContactDetails(), {})
         if typed is not None:
             save(typed, None, event.id, None)
 else:

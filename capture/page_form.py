@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from capture import intake
 from capture.confidence import SURE_FROM
-from capture.page_texts import TEXT
+from capture.page_texts import answer_problem
+from capture.translation import N_, Translator, inert
+from storage.contact_rows import ContactError
 from storage.kinds import Rating
 from storage.records import ContactAnswers, ContactDetails, ContactRecord
 
 RATINGS = (Rating.YES, Rating.NOT_SURE, Rating.NO)
+RATING_NAMES = {Rating.YES: N_("Yes"), Rating.NOT_SURE: N_("Not sure"), Rating.NO: N_("No")}
+
+
+class AnswerRefused(intake.AnswerError):
+    """A refusal worded for the page: `str(e)` is the sentence in the user's language."""
+
+    def __init__(self, refusal: intake.AnswerError, sentence: str) -> None:
+        super().__init__(refusal.code, refusal.note)
+        self.args = (sentence,)
 
 
 @dataclass(frozen=True)
@@ -25,12 +38,15 @@ class FormInput:
     is_pitch: bool
     add_to_existing: bool
 
-    def checked_answers(self, language: str) -> ContactAnswers:
+    def checked_answers(self, _: Translator) -> ContactAnswers:
         """The answers, once "Did it click?" is answered and the note has substance.
 
-        Raises intake.AnswerError with the reason, in the user's language.
+        Raises AnswerRefused (an intake.AnswerError) whose `str()` is the reason in words.
         """
-        checked = intake.check_answers(self.rating, self.note, language)
+        try:
+            checked = intake.check_answers(self.rating, self.note)
+        except intake.AnswerError as refusal:
+            raise AnswerRefused(refusal, answer_problem(_, refusal)) from None
         return replace(
             checked, they_need=self.they_need, i_offer=self.i_offer, is_pitch=self.is_pitch
         )
@@ -51,10 +67,10 @@ def doubtful_fields(details: ContactDetails, confidence: dict[str, float]) -> se
     }
 
 
-def _label(lang: str, key: str, field: str, doubtful: set[str]) -> str:
-    label = TEXT(lang, key)
+def _label(_: Translator, label: str, field: str, doubtful: set[str]) -> str:
+    """A field's (translated) label, with ⚠ where it should be compared with the card."""
     if field in doubtful:
-        return f"{label} ⚠ {TEXT(lang, 'doubtful')}"
+        return f"{label} ⚠ {_('check')}"
     return label
 
 
@@ -68,47 +84,49 @@ class _Questions:
 
 
 def _card_fields(
-    key: str, lang: str, details: ContactDetails, doubtful: set[str]
+    key: str, _: Translator, details: ContactDetails, doubtful: set[str]
 ) -> ContactDetails:
     """The fields read from the card, the doubtful ones marked; website and address folded."""
     if doubtful:
-        st.caption(TEXT(lang, "doubtful_hint"))
+        st.caption(
+            _("Fields marked ⚠ were hard to read or may be missing: compare them with the card.")
+        )
     name = st.text_input(
-        _label(lang, "name", "name", doubtful), details.name, max_chars=300, key=f"{key}.name"
+        _label(_, _("Name"), "name", doubtful), details.name, max_chars=300, key=f"{key}.name"
     )
     title = st.text_input(
-        _label(lang, "title_field", "title", doubtful),
+        _label(_, _("Title"), "title", doubtful),
         details.title,
         max_chars=300,
         key=f"{key}.title",
     )
     company = st.text_input(
-        _label(lang, "company", "company", doubtful),
+        _label(_, _("Company"), "company", doubtful),
         details.company,
         max_chars=300,
         key=f"{key}.company",
     )
     emails = st.text_area(
-        _label(lang, "emails", "emails", doubtful),
+        _label(_, _("E-mail (one per line)"), "emails", doubtful),
         "\n".join(details.emails),
         height=68,
         key=f"{key}.emails",
     )
     phones = st.text_area(
-        _label(lang, "phones", "phones", doubtful),
+        _label(_, _("Phone (one per line)"), "phones", doubtful),
         "\n".join(details.phones),
         height=68,
         key=f"{key}.phones",
     )
-    with st.expander(TEXT(lang, "address")):
+    with st.expander(_("Address")):
         websites = st.text_area(
-            _label(lang, "websites", "websites", doubtful),
+            _label(_, _("Website (one per line)"), "websites", doubtful),
             "\n".join(details.websites),
             height=68,
             key=f"{key}.websites",
         )
         address = st.text_area(
-            _label(lang, "address", "address", doubtful),
+            _label(_, _("Address"), "address", doubtful),
             details.address,
             height=68,
             key=f"{key}.address",
@@ -124,44 +142,44 @@ def _card_fields(
     )
 
 
-def _questions(key: str, lang: str, answers: ContactAnswers | None) -> _Questions:
+def _questions(key: str, _: Translator, answers: ContactAnswers | None) -> _Questions:
     """The two questions (did it click, the note), what they need, what I offer, a pitch."""
     rating = st.radio(
-        TEXT(lang, "clicked"),
+        _("Did it click?"),
         RATINGS,
         index=RATINGS.index(answers.rating) if answers else None,
         horizontal=True,
-        format_func=lambda r: TEXT(lang, r.value),
+        format_func=lambda r: _(RATING_NAMES[r]),
         key=f"{key}.rating",
     )
     note = st.text_area(
-        TEXT(lang, "note"),
+        _("Personal note"),
         answers.note if answers else "",
-        placeholder=TEXT(lang, "note_hint"),
+        placeholder=_("The one thing you will remember about this person"),
         max_chars=5000,
         key=f"{key}.note",
     )
     they_need = st.text_input(
-        TEXT(lang, "they_need"),
+        _("What they need"),
         answers.they_need if answers else "",
         max_chars=500,
         key=f"{key}.need",
     )
     i_offer = st.text_input(
-        TEXT(lang, "i_offer"),
+        _("What I can offer"),
         answers.i_offer if answers else "",
         max_chars=500,
         key=f"{key}.offer",
     )
     is_pitch = st.toggle(
-        TEXT(lang, "pitch"), answers.is_pitch if answers else False, key=f"{key}.pitch"
+        _("Only pitched"), answers.is_pitch if answers else False, key=f"{key}.pitch"
     )
     return _Questions(rating, note, they_need, i_offer, is_pitch)
 
 
 def contact_form(
     key: str,
-    lang: str,
+    _: Translator,
     details: ContactDetails,
     confidence: dict[str, float],
     duplicate: ContactRecord | None = None,
@@ -172,17 +190,17 @@ def contact_form(
     `answers` prefills the questions when a saved contact is edited.
     """
     with st.form(key, border=False):
-        entered = _card_fields(key, lang, details, doubtful_fields(details, confidence))
-        questions = _questions(key, lang, answers)
+        entered = _card_fields(key, _, details, doubtful_fields(details, confidence))
+        questions = _questions(key, _, answers)
         add_to_existing = False
         if duplicate is not None:
             add_to_existing = st.checkbox(
-                TEXT(lang, "add_meeting", name=duplicate.display_name),
+                _("Add this meeting to {name}", name=inert(duplicate.display_name)),
                 value=True,
                 key=f"{key}.merge",
             )
         submitted = st.form_submit_button(
-            TEXT(lang, "save"), type="primary", width="stretch", key=f"{key}.save"
+            _("Save contact"), type="primary", width="stretch", key=f"{key}.save"
         )
     if not submitted:
         return None
@@ -195,3 +213,26 @@ def contact_form(
         is_pitch=questions.is_pitch,
         add_to_existing=add_to_existing,
     )
+
+
+SaveAnswers = Callable[[ContactDetails, ContactAnswers], ContactRecord]
+
+
+def save_answered_form(_: Translator, entry: FormInput, save: SaveAnswers, flash: str) -> None:
+    """Check the two answers, then `save(details, answers)` through its service.
+
+    A refusal or a failed write is shown and the form keeps everything typed (saving again is
+    the retry); a success is kept under `flash` for the page to show after the rerun.
+    """
+    try:
+        answers = entry.checked_answers(_)
+    except intake.AnswerError as refusal:
+        st.error(str(refusal))
+        return
+    try:
+        saved = save(entry.details, answers)
+    except (SQLAlchemyError, ContactError, LookupError):
+        st.error(_("That could not be saved just now; nothing is lost. Try again."))
+        return
+    st.session_state[flash] = ("success", _("Saved {name}.", name=inert(saved.display_name)))
+    st.rerun()

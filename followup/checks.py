@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from capture.notes import FILLER_WORDS, is_generic_word, note_words, word_set
-from followup.model import AddressForm, EarlierFollowUp, Finding, FindingKind, Language
+from followup.model import AddressForm, EarlierFollowUp, Finding, FindingKind
 from followup.phrases import SALES_PHRASES, STOCK_PHRASES
 
 # rapidfuzz ratio (0..100) of two follow-ups with greeting, names and sign-off removed;
@@ -28,62 +28,30 @@ STOP_WORDS = word_set(
     "haben sind wird auch noch nicht aber dass"
 )
 
-MESSAGES = {
-    FindingKind.STOCK_PHRASE: {
-        Language.EN: "“{phrase}” is a stock phrase: it could be sent to anyone. Say something "
-        "only this person will recognise instead.",
-        Language.DE: "„{phrase}“ ist eine Floskel, die jeder bekommen könnte. Schreiben Sie "
-        "lieber etwas, das nur diese Person wiedererkennt.",
-    },
-    FindingKind.SALES_PITCH: {
-        Language.EN: "“{phrase}” reads like a sales pitch. A follow-up gives first; business "
-        "can come later.",
-        Language.DE: "„{phrase}“ klingt nach Verkauf. Eine persönliche Nachricht gibt zuerst "
-        "etwas; das Geschäft kann später kommen.",
-    },
-    FindingKind.NO_PERSONAL_DETAIL: {
-        Language.EN: "Nothing from your note (“{phrase}”) is in the text: mention what you "
-        "talked about so they know it was written to them.",
-        Language.DE: "Nichts aus Ihrer Notiz („{phrase}“) steht im Text: erwähnen Sie, "
-        "worüber Sie gesprochen haben, damit die Person sieht, dass es ihr gilt.",
-    },
-    FindingKind.WRONG_ADDRESS: {
-        Language.EN: "“{phrase}” does not fit the form of address chosen for this contact "
-        "({form}).",
-        Language.DE: "„{phrase}“ passt nicht zur gewählten Anrede ({form}).",
-    },
-    FindingKind.NEAR_COPY: {
-        Language.EN: "This is nearly the same text you wrote to {contact} ({score} % alike, "
-        "e.g. “{phrase}”). Write this one for this person.",
-        Language.DE: "Dieser Text gleicht fast dem an {contact} ({score} % gleich, z. B. "
-        "„{phrase}“). Schreiben Sie diesen für diese Person.",
-    },
-}
-
 
 def check_text(
     body: str,
     *,
     note: str,
-    language: Language | str = Language.EN,
     earlier: Sequence[EarlierFollowUp] = (),
     near_copy_threshold: float = NEAR_COPY_THRESHOLD,
     address_form: AddressForm | str | None = None,
 ) -> list[Finding]:
     """Every finding in a follow-up text, each with the phrase that triggered it.
 
+    A finding is a kind and values, not a sentence: the page says it in the user's language.
+
     With `address_form`, a German text is also checked for the other form (du in a
     Sie letter, Sie/Ihnen in a du letter).
     """
-    lang = Language(language)
-    findings = phrase_findings(body, FindingKind.STOCK_PHRASE, STOCK_PHRASES, lang)
-    findings += phrase_findings(body, FindingKind.SALES_PITCH, SALES_PHRASES, lang)
+    findings = phrase_findings(body, FindingKind.STOCK_PHRASE, STOCK_PHRASES)
+    findings += phrase_findings(body, FindingKind.SALES_PITCH, SALES_PHRASES)
     if address_form is not None:
-        findings += wrong_address(body, AddressForm(address_form), lang)
-    missing = missing_detail(body, note, lang)
+        findings += wrong_address(body, AddressForm(address_form))
+    missing = missing_detail(body, note)
     if missing is not None:
         findings.append(missing)
-    findings += near_copies(body, earlier, lang, near_copy_threshold)
+    findings += near_copies(body, earlier, near_copy_threshold)
     return findings
 
 
@@ -93,12 +61,8 @@ def open_findings(findings: Sequence[Finding], overridden: Iterable[str]) -> lis
     return [finding for finding in findings if finding.key not in overridden_keys]
 
 
-def message(kind: FindingKind, language: Language, **values: object) -> str:
-    return MESSAGES[kind][language].format(**values)
-
-
 def phrase_findings(
-    body: str, kind: FindingKind, patterns: Sequence[re.Pattern[str]], language: Language
+    body: str, kind: FindingKind, patterns: Sequence[re.Pattern[str]]
 ) -> list[Finding]:
     """One finding per distinct phrase, in order of appearance."""
     text = " ".join(body.split())
@@ -111,7 +75,7 @@ def phrase_findings(
         if phrase.casefold() in seen:
             continue
         seen.add(phrase.casefold())
-        findings.append(Finding(kind, phrase, message(kind, language, phrase=phrase)))
+        findings.append(Finding(kind, phrase))
     return findings
 
 
@@ -122,10 +86,9 @@ DU_WORDS = re.compile(
 # Capitalised only: lower-case "sie"/"ihr" are she/they/her.
 SIE_WORDS = re.compile(r"(?<!\w)(?:Sie|Ihnen|Ihr(?:e|en|em|er|es)?)(?!\w)")
 SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|[„\"“]\s*)$")
-FORM_LABEL = {AddressForm.SIE: "Sie", AddressForm.DU: "du"}
 
 
-def wrong_address(body: str, form: AddressForm, language: Language) -> list[Finding]:
+def wrong_address(body: str, form: AddressForm) -> list[Finding]:
     """Words of the other German form of address; a capital at a sentence start is ambiguous."""
     pattern = DU_WORDS if form is AddressForm.SIE else SIE_WORDS
     text = " ".join(body.splitlines()[1:])  # the greeting line names, it does not address
@@ -135,11 +98,7 @@ def wrong_address(body: str, form: AddressForm, language: Language) -> list[Find
             continue  # "Sie" opening a sentence may be "they"
         if match.group(0) not in phrases:
             phrases.append(match.group(0))
-    kind = FindingKind.WRONG_ADDRESS
-    return [
-        Finding(kind, phrase, message(kind, language, phrase=phrase, form=FORM_LABEL[form]))
-        for phrase in phrases
-    ]
+    return [Finding(FindingKind.WRONG_ADDRESS, phrase, form=form) for phrase in phrases]
 
 
 def detail_words(text: str) -> set[str]:
@@ -160,14 +119,13 @@ def same_stem(one: str, other: str) -> bool:
     return length >= MIN_DETAIL_WORD and one[:length] == other[:length]
 
 
-def missing_detail(body: str, note: str, language: Language) -> Finding | None:
+def missing_detail(body: str, note: str) -> Finding | None:
     """A finding when no content word of the note appears in the body."""
     body_words = detail_words(body)
     if any(same_stem(word, other) for word in detail_words(note) for other in body_words):
         return None
     phrase = " ".join(note.split()) or "—"
-    kind = FindingKind.NO_PERSONAL_DETAIL
-    return Finding(kind, phrase, message(kind, language, phrase=phrase))
+    return Finding(FindingKind.NO_PERSONAL_DETAIL, phrase)
 
 
 def comparable(body: str, names: Sequence[str]) -> str:
@@ -193,21 +151,18 @@ def most_alike_sentence(body: str, other: str) -> str:
     return max(candidates, key=lambda sentence: max(fuzz.ratio(sentence, o) for o in others))
 
 
-def near_copies(
-    body: str, earlier: Sequence[EarlierFollowUp], language: Language, threshold: float
-) -> list[Finding]:
+def near_copies(body: str, earlier: Sequence[EarlierFollowUp], threshold: float) -> list[Finding]:
     findings = []
     for previous in earlier:
         names = [previous.contact_name]
         score = fuzz.ratio(comparable(body, names), comparable(previous.body, names))
         if score >= threshold:
-            phrase = most_alike_sentence(body, previous.body)
-            text = message(
-                FindingKind.NEAR_COPY,
-                language,
-                contact=previous.contact_name,
-                score=round(score),
-                phrase=phrase,
+            findings.append(
+                Finding(
+                    FindingKind.NEAR_COPY,
+                    most_alike_sentence(body, previous.body),
+                    contact=previous.contact_name,
+                    score=round(score),
+                )
             )
-            findings.append(Finding(FindingKind.NEAR_COPY, phrase, text, previous.contact_name))
     return findings

@@ -25,16 +25,14 @@ def mark_ready(
     follow_up_id: int,
     *,
     overridden: set[str],
-    ui_language: str,
     my_name: str,
 ) -> None:
     """Mark the stored text ready; refused while a finding is neither fixed nor overridden."""
-    composer = open_composer(
-        database, owner_id, follow_up_id, my_name=my_name, ui_language=ui_language
-    )
+    composer = open_composer(database, owner_id, follow_up_id, my_name=my_name)
     still_open = open_findings(composer.findings, overridden)
     # Only keys of current findings are kept: an override is for this text, not for ever.
     current = {finding.key for finding in composer.findings}
+
     def work(session: Session) -> None:
         followups.set_review(
             session,
@@ -51,6 +49,7 @@ def mark_ready(
 
 def withdraw_ready(database: Database, owner_id: int, follow_up_id: int, *, kept: set[str]) -> None:
     """A finding no longer kept: the text is not ready any more until it is checked again."""
+
     def work(session: Session) -> None:
         followups.set_review(session, owner_id, follow_up_id, overridden=sorted(kept), ready=False)
 

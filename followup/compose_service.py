@@ -115,7 +115,7 @@ def is_unedited(follow_up: FollowUpRecord, draft_input: DraftInput) -> bool:
 
 
 def open_composer(
-    database: Database, owner_id: int, follow_up_id: int, *, my_name: str, ui_language: str
+    database: Database, owner_id: int, follow_up_id: int, *, my_name: str
 ) -> Composer:
     """Load the follow-up; an empty one gets its first draft from the note, saved at once."""
     with database.read() as session:
@@ -123,6 +123,7 @@ def open_composer(
     draft_input = draft_input_for(contact, event, my_name=my_name, channel=follow_up.channel)
     draft = compose_draft(draft_input)
     if not follow_up.body.strip():
+
         def work(session: Session) -> None:
             _save_draft(
                 session,
@@ -141,7 +142,6 @@ def open_composer(
     findings = check_text(
         follow_up.body,
         note=contact.note,
-        language=ui_language if ui_language in tuple(Language) else Language.EN,
         earlier=[EarlierFollowUp(name, body) for name, body in earlier],
         address_form=contact.address_form if contact.language == Language.DE else None,
     )
@@ -160,6 +160,7 @@ def save_text(
     database: Database, owner_id: int, follow_up_id: int, *, subject: str, body: str
 ) -> None:
     """Keep the user's edit; a changed text has to be checked (and marked ready) again."""
+
     def work(session: Session) -> None:
         follow_up, contact, _ = _load(session, owner_id, follow_up_id)
         changed = (subject.strip(), body.strip()) != (follow_up.subject, follow_up.body)
@@ -197,6 +198,7 @@ def rewrite(
     With `only_if_unedited` a text the user has changed is kept (only the channel,
     language or form is stored). Returns whether the text was written anew.
     """
+
     def work(session: Session) -> bool:
         follow_up, contact, event = _load(session, owner_id, follow_up_id)
         before = draft_input_for(contact, event, my_name=my_name, channel=follow_up.channel)
@@ -243,6 +245,7 @@ def rewrite(
 
 def sign_with(database: Database, owner_id: int, follow_up_id: int, my_name: str) -> None:
     """Store the user's own name once; an unedited draft gets it in its sign-off."""
+
     def work(session: Session) -> None:
         owners.set_display_name(session, owner_id, my_name)
 

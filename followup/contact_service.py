@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -18,7 +17,13 @@ from storage.db import Database
 from storage.followups import FollowUpRecord
 from storage.kinds import ContactStatus, Rating
 from storage.matching import contact_keys
-from storage.records import CardRecord, ContactAnswers, ContactDetails, ContactRecord
+from storage.records import (
+    CardRecord,
+    ContactAnswers,
+    ContactDetails,
+    ContactRecord,
+    EventRecord,
+)
 
 log = logging.getLogger(__name__)
 
@@ -141,10 +146,16 @@ def all_vcards(database: Database, owner_id: int, region: str = "DE") -> str:
     return to_vcards((_as_vcard(c) for c in _all_contacts(database, owner_id)), region=region)
 
 
-def all_csv(database: Database, owner_id: int) -> bytes:
-    """UTF-8 with a byte-order mark, so spreadsheet programs keep the umlauts."""
+def all_csv(
+    database: Database, owner_id: int, *, event_label: Callable[[EventRecord], str]
+) -> bytes:
+    """UTF-8 with a byte-order mark, so spreadsheet programs keep the umlauts.
+
+    `event_label` names an event as the user reads it (the page passes its words and clock).
+    """
     with database.read() as session:
-        names = {e.id: e.label for e in events.list_events(session, owner_id, limit=100_000)}
+        found = events.list_events(session, owner_id, limit=100_000)
+    names = {e.id: event_label(e) for e in found}
     return contacts_csv(_all_contacts(database, owner_id), names).encode("utf-8-sig")
 
 
@@ -181,7 +192,10 @@ def import_contacts(
     imported_note: str,
     language: str,
 ) -> int:
-    """Add the new contacts as kept ones (no event, no triage); duplicates are skipped."""
+    """Add the new contacts as kept ones (no event, no triage); duplicates are skipped.
+
+    A contact without a note of its own gets `imported_note`, already in the user's words.
+    """
 
     def work(session: Session) -> int:
         added = 0
@@ -200,7 +214,7 @@ def import_contacts(
                 details=details,
                 answers=ContactAnswers(
                     rating=contact.rating or Rating.NOT_SURE,
-                    note=contact.note or imported_note.format(date=f"{date.today():%d.%m.%Y}"),
+                    note=contact.note or imported_note,
                     they_need=contact.they_need,
                     i_offer=contact.i_offer,
                     is_pitch=contact.is_pitch,

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from capture.page_context import CONTEXT_KEY, AppContext
 from followup import contacts_page_parts as parts
-from followup.contacts_page_texts import TEXT
 from followup.triage_page_state import forget_undo
-from storage.context import CONTEXT_KEY, AppContext
 
 ctx: AppContext = st.session_state[CONTEXT_KEY]
+_ = ctx.translate
 parts.init_state()
 forget_undo()  # triage is left: what it held for undo is let go
 
-st.title(TEXT(ctx.language, "title"))
+st.title(_("Contacts"))
 parts.show_flash()
 opened = st.session_state[parts.OPEN]
 if opened is None:

@@ -8,17 +8,18 @@ import re
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
-from capture import intake
-from capture.page_form import contact_form
+from capture.page_context import AppContext
+from capture.page_form import contact_form, save_answered_form
+from capture.translation import N_, Translator, inert
 from followup import contact_service as service
 from followup.contacts_page_state import CONFIRM_DELETE, FLASH, open_contact
-from followup.contacts_page_texts import TEXT
+from followup.queue_page_state import CHANNEL_LABELS
 from followup.triage_page_parts import card_image
-from storage import contacts
-from storage.context import AppContext
 from storage.kinds import FollowUpStatus, Rating
 from storage.records import ContactAnswers, ContactRecord
-from storage.texts import inert
+
+# How the answer to "Did it click?" reads.
+RATING_NAMES = {Rating.YES: N_("Yes"), Rating.NOT_SURE: N_("Not sure"), Rating.NO: N_("No")}
 
 
 def _file_name(name: str, suffix: str) -> str:
@@ -26,7 +27,7 @@ def _file_name(name: str, suffix: str) -> str:
     return f"{stem[:60]}.{suffix}"
 
 
-def _facts(lang: str, view: service.ContactView) -> None:
+def _facts(_: Translator, view: service.ContactView) -> None:
     contact = view.contact
     details = contact.details
     st.subheader(inert(contact.display_name))
@@ -37,49 +38,48 @@ def _facts(lang: str, view: service.ContactView) -> None:
         st.text(value)
     if details.address:
         st.text(details.address)
-    flags = TEXT(lang, "rating", rating=TEXT(lang, contact.rating.value) if contact.rating else "?")
+    rating = _(RATING_NAMES[contact.rating]) if contact.rating else "?"
+    flags = _("Did it click? **{rating}**", rating=rating)
     if contact.is_pitch:
-        flags += f" · {TEXT(lang, 'pitch')}"
+        flags += f" · {_('They only pitched')}"
     st.markdown(flags)
-    st.caption(TEXT(lang, "note"))
+    st.caption(_("Personal note"))
     st.text(contact.note)
-    for key, value in (("need", contact.they_need), ("offer", contact.i_offer)):
+    for label, value in ((_("They need"), contact.they_need), (_("I can offer"), contact.i_offer)):
         if value:
-            st.caption(f"{TEXT(lang, key)}: {inert(value)}")
-    card_image(lang, view.card)
+            st.caption(f"{label}: {inert(value)}")
+    card_image(_, view.card)
 
 
-def _history(lang: str, view: service.ContactView) -> None:
-    st.markdown(f"**{TEXT(lang, 'met')}**")
+def _history(_: Translator, view: service.ContactView) -> None:
+    st.markdown(f"**{_('Where you met')}**")
     for number, meeting in enumerate(view.meetings):
         note = meeting.note if number else ""  # the first is the capture: its note is above
         where = (
-            f"{meeting.event_name} ({meeting.event_date:%d.%m.%Y})"
+            f"{meeting.event_name} ({_.day(meeting.event_date)})"
             if meeting.event_name and meeting.event_date
-            else f"{TEXT(lang, 'met_without_event')} ({meeting.met_at:%d.%m.%Y})"
+            else f"{_('without an event')} ({_.day(meeting.met_at)})"
         )
         st.text(f"{where}: {note}" if note else where)
-    st.markdown(f"**{TEXT(lang, 'history')}**")
+    st.markdown(f"**{_('Follow-ups')}**")
     if not view.follow_ups:
-        st.caption(TEXT(lang, "no_history"))
+        st.caption(_("No follow-ups yet."))
     for follow_up in view.follow_ups:
+        channel = _(CHANNEL_LABELS[follow_up.channel])
         if follow_up.status is FollowUpStatus.DONE and follow_up.done_on:
-            line = TEXT(
-                lang, "follow_up_done", channel=follow_up.channel.value, done=follow_up.done_on
-            )
+            line = _("{channel}, done {done}", channel=channel, done=_.day(follow_up.done_on))
         else:
-            due = f"{follow_up.due_at.astimezone():%d.%m.%Y %H:%M}"
-            line = TEXT(lang, "follow_up_queued", channel=follow_up.channel.value, due=due)
+            line = _("{channel}, due {due}", channel=channel, due=_.moment(follow_up.due_at))
         st.text(f"{line}: {follow_up.subject}" if follow_up.subject else line)
 
 
 def _edit(ctx: AppContext, contact: ContactRecord) -> None:
     """The capture page's own form, prefilled: the same fields and the same two questions."""
-    lang = ctx.language
-    with st.expander(TEXT(lang, "edit")):
+    _ = ctx.translate
+    with st.expander(_("Edit")):
         entry = contact_form(
             f"contacts.edit.{contact.id}",
-            lang,
+            _,
             contact.details,
             {},
             answers=ContactAnswers(
@@ -90,41 +90,36 @@ def _edit(ctx: AppContext, contact: ContactRecord) -> None:
                 is_pitch=contact.is_pitch,
             ),
         )
-    if entry is None:
-        return
-    try:
-        answers = entry.checked_answers(lang)
-    except intake.AnswerError as refusal:
-        st.error(str(refusal))
-        return
-    try:
-        saved = service.save(
-            ctx.database, ctx.owner_id, contact.id, details=entry.details, answers=answers
+    if entry is not None:
+        save_answered_form(
+            _,
+            entry,
+            lambda details, answers: service.save(
+                ctx.database, ctx.owner_id, contact.id, details=details, answers=answers
+            ),
+            FLASH,
         )
-    except (SQLAlchemyError, contacts.ContactError, LookupError):
-        st.error(TEXT(lang, "save_failed"))
-        return
-    st.session_state[FLASH] = ("success", TEXT(lang, "saved", name=inert(saved.display_name)))
-    st.rerun()
 
 
 def _delete(ctx: AppContext, contact: ContactRecord) -> None:
-    lang = ctx.language
+    _ = ctx.translate
     if not st.session_state[CONFIRM_DELETE]:
         if st.button(
-            TEXT(lang, "delete"),
+            _("Delete"),
             key="contacts.delete",
             icon=":material/delete:",
-            help=TEXT(lang, "delete_help"),
+            help=_("Deletes the contact, its card and its follow-ups for good."),
         ):
             st.session_state[CONFIRM_DELETE] = True
             st.rerun()
         return
-    st.warning(TEXT(lang, "delete_confirm", name=inert(contact.display_name)))
+    st.warning(
+        _("Delete {name} for good? This cannot be undone.", name=inert(contact.display_name))
+    )
     with st.container(horizontal=True):
-        yes = st.button(TEXT(lang, "delete_yes"), key="contacts.delete_yes", type="primary")
+        yes = st.button(_("Yes, delete"), key="contacts.delete_yes", type="primary")
         st.button(
-            TEXT(lang, "cancel"),
+            _("Cancel"),
             key="contacts.delete_cancel",
             on_click=open_contact,
             args=(contact.id,),
@@ -133,20 +128,20 @@ def _delete(ctx: AppContext, contact: ContactRecord) -> None:
         try:
             service.delete(ctx.database, ctx.owner_id, contact.id)
         except (SQLAlchemyError, LookupError):
-            st.error(TEXT(lang, "save_failed"))
+            st.error(_("That could not be saved just now; nothing is lost. Try again."))
             return
         open_contact(None)
         st.session_state[FLASH] = (
             "success",
-            TEXT(lang, "deleted", name=inert(contact.display_name)),
+            _("{name} deleted, for good.", name=inert(contact.display_name)),
         )
         st.rerun()
 
 
 def contact_detail(ctx: AppContext, contact_id: int) -> None:
-    lang = ctx.language
+    _ = ctx.translate
     st.button(
-        TEXT(lang, "back"),
+        _("Back to the list"),
         key="contacts.back",
         icon=":material/arrow_back:",
         on_click=open_contact,
@@ -154,12 +149,12 @@ def contact_detail(ctx: AppContext, contact_id: int) -> None:
     )
     view = service.view(ctx.database, ctx.owner_id, contact_id)
     if view is None:
-        st.warning(TEXT(lang, "gone"))
+        st.warning(_("This contact is no longer there."))
         return
-    _facts(lang, view)
-    _history(lang, view)
+    _facts(_, view)
+    _history(_, view)
     st.download_button(
-        TEXT(lang, "export_one"),
+        _("vCard"),
         functools.partial(
             service.vcard_of, ctx.database, ctx.owner_id, contact_id, ctx.settings.region
         ),

@@ -6,10 +6,14 @@
 from __future__ import annotations
 
 import functools
+from datetime import UTC, datetime
 
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from capture.event_choice import event_label
+from capture.page_context import AppContext
+from capture.translation import inert
 from followup import contact_service as service
 from followup.contacts_page_detail import contact_detail
 from followup.contacts_page_state import (
@@ -22,11 +26,8 @@ from followup.contacts_page_state import (
     open_contact,
     show_flash,
 )
-from followup.contacts_page_texts import TEXT
 from followup.vcard import VCardError
 from storage import contacts
-from storage.context import AppContext
-from storage.texts import inert
 
 __all__ = [
     "OPEN",
@@ -40,12 +41,12 @@ __all__ = [
 
 
 def contact_list(ctx: AppContext) -> None:
-    lang = ctx.language
+    _ = ctx.translate
     query = st.text_input(
-        TEXT(lang, "search"),
+        _("Search"),
         key="contacts.query",
-        placeholder=TEXT(lang, "search_hint"),
-        help=TEXT(lang, "search_help"),
+        placeholder=_("Name, company or note"),
+        help=_("Searches names, companies and your notes."),
         max_chars=200,
     )
     if st.session_state.get("contacts.last_query") != query:
@@ -54,9 +55,9 @@ def contact_list(ctx: AppContext) -> None:
     found = service.search(ctx.database, ctx.owner_id, query, st.session_state[PAGE])
     st.session_state[PAGE] = found.page
     if not found.items:
-        st.info(TEXT(lang, "none"))
+        st.info(_("No contacts found."))
         return
-    st.caption(TEXT(lang, "found", count=found.total))
+    st.caption(_.plural("{count} contact", "{count} contacts", found.total))
     for contact in found.items:
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
             with st.container():
@@ -67,7 +68,7 @@ def contact_list(ctx: AppContext) -> None:
                 if line:
                     st.caption(line)
             st.button(
-                TEXT(lang, "open"),
+                _("Open"),
                 key=f"contacts.open.{contact.id}",
                 on_click=open_contact,
                 args=(contact.id,),
@@ -75,15 +76,15 @@ def contact_list(ctx: AppContext) -> None:
     if found.pages > 1:
         with st.container(horizontal=True, vertical_alignment="center"):
             st.button(
-                TEXT(lang, "previous"),
+                _("Previous"),
                 key="contacts.previous",
                 disabled=found.page == 0,
                 on_click=go_to_page,
                 args=(found.page - 1,),
             )
-            st.caption(TEXT(lang, "page", page=found.page + 1, pages=found.pages))
+            st.caption(_("Page {page} of {pages}", page=found.page + 1, pages=found.pages))
             st.button(
-                TEXT(lang, "next"),
+                _("Next"),
                 key="contacts.next",
                 disabled=found.page >= found.pages - 1,
                 on_click=go_to_page,
@@ -92,11 +93,11 @@ def contact_list(ctx: AppContext) -> None:
 
 
 def export_all(ctx: AppContext) -> None:
-    lang, db, owner = ctx.language, ctx.database, ctx.owner_id
-    with st.expander(TEXT(lang, "export")), st.container(horizontal=True):
+    _, db, owner = ctx.translate, ctx.database, ctx.owner_id
+    with st.expander(_("Export all")), st.container(horizontal=True):
         # Built only when clicked: 10,000 contacts are not serialised on every rerun.
         st.download_button(
-            TEXT(lang, "export_vcard"),
+            _("All as vCard"),
             functools.partial(service.all_vcards, db, owner, ctx.settings.region),
             file_name="klick-contacts.vcf",
             mime="text/vcard",
@@ -104,8 +105,10 @@ def export_all(ctx: AppContext) -> None:
             on_click="ignore",
         )
         st.download_button(
-            TEXT(lang, "export_csv"),
-            functools.partial(service.all_csv, db, owner),
+            _("All as CSV"),
+            functools.partial(
+                service.all_csv, db, owner, event_label=functools.partial(event_label, _)
+            ),
             file_name="klick-contacts.csv",
             mime="text/csv",
             key="contacts.export_csv",
@@ -114,10 +117,10 @@ def export_all(ctx: AppContext) -> None:
 
 
 def import_vcards(ctx: AppContext) -> None:
-    lang = ctx.language
-    with st.expander(TEXT(lang, "import")):
+    _ = ctx.translate
+    with st.expander(_("Import a vCard file")):
         upload = st.file_uploader(
-            TEXT(lang, "import_file"),
+            _("vCard file (.vcf)"),
             type=["vcf", "vcard"],
             key=f"contacts.import.{st.session_state[IMPORT_ROUND]}",
         )
@@ -126,35 +129,49 @@ def import_vcards(ctx: AppContext) -> None:
         try:
             candidates = service.preview_import(ctx.database, ctx.owner_id, upload.getvalue())
         except VCardError:
-            st.error(TEXT(lang, "import_failed"))
+            st.error(_("This file could not be read as vCards."))
             return
         except ValueError:
-            st.error(TEXT(lang, "too_large"))
+            st.error(_("This file is too large for an import (5 MB at most)."))
             return
         new = [c for c in candidates if not c.is_duplicate]
         st.caption(
-            TEXT(lang, "import_preview", new=len(new), duplicates=len(candidates) - len(new))
+            _(
+                "{new} new, {duplicates} already known (skipped).",
+                new=len(new),
+                duplicates=len(candidates) - len(new),
+            )
         )
         for candidate in candidates:
             name = candidate.contact.details.name or candidate.contact.details.company
             if candidate.duplicate_of:
-                st.text(TEXT(lang, "duplicate_of", name=name, known=candidate.duplicate_of))
+                st.text(
+                    _("{name}: already known as {known}", name=name, known=candidate.duplicate_of)
+                )
             elif candidate.duplicate_of == "":
-                st.text(TEXT(lang, "duplicate_in_file", name=name))
+                st.text(_("{name}: twice in this file", name=name))
         if new and st.button(
-            TEXT(lang, "import_run", count=len(new)), key="contacts.import_run", type="primary"
+            _.plural("Import {count} contact", "Import {count} contacts", len(new)),
+            key="contacts.import_run",
+            type="primary",
         ):
             try:
                 added = service.import_contacts(
                     ctx.database,
                     ctx.owner_id,
                     candidates,
-                    imported_note=TEXT(lang, "imported_note", date="{date}"),
-                    language=lang,
+                    # The user's today, not the server's: the note is dated on their clock.
+                    imported_note=_(
+                        "Imported from a vCard file on {date}.", date=_.day(datetime.now(UTC))
+                    ),
+                    language=ctx.language,
                 )
             except (SQLAlchemyError, contacts.ContactError):
-                st.error(TEXT(lang, "save_failed"))
+                st.error(_("That could not be saved just now; nothing is lost. Try again."))
                 return
-            st.session_state[FLASH] = ("success", TEXT(lang, "imported", count=added))
+            st.session_state[FLASH] = (
+                "success",
+                _.plural("Imported {count} contact.", "Imported {count} contacts.", added),
+            )
             st.session_state[IMPORT_ROUND] += 1
             st.rerun()

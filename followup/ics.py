@@ -1,4 +1,7 @@
-"""Calendar export: due follow-ups as an iCalendar file with a reminder per follow-up."""
+"""Calendar export: due follow-ups as an iCalendar file with a reminder per follow-up.
+
+Each item's summary comes worded already (in the user's language, by the service).
+"""
 
 from __future__ import annotations
 
@@ -7,33 +10,10 @@ from datetime import UTC, datetime
 
 from icalendar import Alarm, Calendar, Event
 
-from followup.model import CalendarItem, Channel, Language
+from followup.model import CalendarItem
 
 PRODUCT_ID = "-//Klick//Follow-ups//EN"
 UID_DOMAIN = "klick.invalid"
-SUMMARY = {
-    Language.EN: "Follow up with {name} ({channel})",
-    Language.DE: "Nachfassen: {name} ({channel})",
-}
-CHANNEL_NAMES = {
-    Language.EN: {Channel.CARD: "card", Channel.EMAIL: "e-mail", Channel.CALL: "call"},
-    Language.DE: {Channel.CARD: "Karte", Channel.EMAIL: "E-Mail", Channel.CALL: "Anruf"},
-}
-
-
-def follow_up_item(
-    uid: str,
-    contact_name: str,
-    channel: Channel | str,
-    due: datetime,
-    *,
-    language: Language | str = Language.EN,
-    description: str = "",
-) -> CalendarItem:
-    """A calendar item for one queued follow-up, titled in the user's language."""
-    lang = Language(language)
-    summary = SUMMARY[lang].format(name=contact_name, channel=CHANNEL_NAMES[lang][Channel(channel)])
-    return CalendarItem(uid=uid, summary=summary, due=due, description=description)
 
 
 def as_utc(moment: datetime) -> datetime:

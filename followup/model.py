@@ -70,12 +70,14 @@ class Draft:
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem in a follow-up text, with the phrase that triggered it."""
+    """One problem in a follow-up text: its kind, the phrase that triggered it, and the
+    values the page needs to say it (the page words the sentence, not the core)."""
 
     kind: FindingKind
     phrase: str
-    message: str
-    contact: str | None = None
+    contact: str | None = None  # near copy: whom the earlier, alike text went to
+    score: int | None = None  # near copy: how alike the two texts are, in percent
+    form: AddressForm | None = None  # wrong address: the form chosen for this contact
 
     @property
     def key(self) -> str:

@@ -9,6 +9,9 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from capture.event_choice import event_label, user_today
+from capture.page_context import AppContext
+from capture.translation import inert
 from followup import compose_service as service
 from followup import queue_service
 from followup.model import Channel
@@ -16,37 +19,33 @@ from followup.queue_page_composer_channels import call_channel, card_channel, em
 from followup.queue_page_composer_checks import checks
 from followup.queue_page_composer_text import language_and_channel, text_editor
 from followup.queue_page_state import OPEN, close, flash
-from followup.queue_page_texts import TEXT
-from storage.context import AppContext
-from storage.texts import inert
 
 
 def header(ctx: AppContext, composer: service.Composer) -> None:
-    lang = ctx.language
+    _ = ctx.translate
     contact = composer.contact
     st.subheader(inert(contact.display_name))
     if composer.event is not None:
-        st.caption(TEXT(lang, "met_at", event=inert(composer.event.label)))
-    with st.expander(TEXT(lang, "your_note"), expanded=True):
+        st.caption(_("Met at {event}", event=inert(event_label(_, composer.event))))
+    with st.expander(_("Your note"), expanded=True):
         st.text(contact.note)
-        for key, value in (("they_need", contact.they_need), ("i_offer", contact.i_offer)):
-            if value.strip():
-                st.text(f"{TEXT(lang, key)}: {value}")
+        if contact.they_need.strip():
+            st.text(_("They need: {text}", text=contact.they_need))
+        if contact.i_offer.strip():
+            st.text(_("I can offer: {text}", text=contact.i_offer))
 
 
 def ask_my_name(ctx: AppContext, follow_up_id: int) -> None:
     """The user's own name for the sign-off, asked once while it is empty."""
-    lang = ctx.language
+    _ = ctx.translate
     with st.form(f"queue.name.{follow_up_id}", border=True):
         name = st.text_input(
-            TEXT(lang, "my_name"),
+            _("Your name, for the sign-off"),
             max_chars=200,
-            help=TEXT(lang, "my_name_hint"),
+            help=_("Asked once; drafts end with it."),
             key=f"queue.my_name.{follow_up_id}",
         )
-        submitted = st.form_submit_button(
-            TEXT(lang, "save_name"), key=f"queue.save_name.{follow_up_id}"
-        )
+        submitted = st.form_submit_button(_("Use this name"), key=f"queue.save_name.{follow_up_id}")
         if submitted and name.strip():
             service.sign_with(ctx.database, ctx.owner_id, follow_up_id, name)
             st.rerun()
@@ -54,42 +53,49 @@ def ask_my_name(ctx: AppContext, follow_up_id: int) -> None:
 
 def done(ctx: AppContext, composer: service.Composer) -> None:
     """Propose the next check-in on an ordinary day; the user accepts or changes it."""
-    lang, fid = ctx.language, composer.follow_up.id
-    today = date.today()
-    proposed = queue_service.proposed_check_in(today, ctx.settings.holiday_country)
+    _, fid = ctx.translate, composer.follow_up.id
+    on = user_today(_)
+    proposed = queue_service.proposed_check_in(on, ctx.settings.holiday_country)
     st.divider()
-    st.markdown(f"**{TEXT(lang, 'done_title')}**")
-    no_check_in = st.checkbox(TEXT(lang, "no_check_in"), key=f"queue.no_check_in.{fid}")
+    title = _("Done")
+    st.markdown(f"**{title}**")
+    no_check_in = st.checkbox(_("No further check-in"), key=f"queue.no_check_in.{fid}")
     check_in: date | None = None
     if not no_check_in:
         check_in = st.date_input(
-            TEXT(lang, "check_in"),
+            _("Next check-in"),
             value=proposed,
-            min_value=today + timedelta(days=1),
-            format="DD.MM.YYYY",
-            help=TEXT(lang, "check_in_hint"),
+            min_value=on + timedelta(days=1),
+            format=_.date_input_format,
+            help=_(
+                "An ordinary weekday months from now, not a holiday: occasions are made, "
+                "not waited for."
+            ),
             key=f"queue.check_in.{fid}",
         )
-    if st.button(TEXT(lang, "mark_done"), key=f"queue.done.{fid}", width="stretch"):
-        queue_service.finish(ctx.database, ctx.owner_id, fid, done_on=today, check_in=check_in)
+    if st.button(_("Mark as done"), key=f"queue.done.{fid}", width="stretch"):
+        queue_service.finish(ctx.database, ctx.owner_id, fid, done_on=on, check_in=check_in)
         name = inert(composer.contact.display_name)
         if check_in is None:
-            flash("success", TEXT(lang, "done_no_check_in", name=name))
+            flash("success", _("Done: {name}.", name=name))
         else:
-            flash("success", TEXT(lang, "done", name=name, date=f"{check_in:%d.%m.%Y}"))
+            flash(
+                "success",
+                _("Done: {name}. Next check-in on {date}.", name=name, date=_.day(check_in)),
+            )
         close()
 
 
 def composer_view(ctx: AppContext, follow_up_id: int) -> None:
-    lang = ctx.language
-    if st.button(TEXT(lang, "back"), key="queue.back"):
+    _ = ctx.translate
+    if st.button(_("← All follow-ups"), key="queue.back"):
         close()
     try:
         composer = service.open_composer(
-            ctx.database, ctx.owner_id, follow_up_id, my_name=ctx.owner_name, ui_language=lang
+            ctx.database, ctx.owner_id, follow_up_id, my_name=ctx.owner_name
         )
     except service.FollowUpGone:
-        st.warning(TEXT(lang, "gone"))
+        st.warning(_("This follow-up no longer exists (done or discarded)."))
         st.session_state[OPEN] = None
         return
     header(ctx, composer)

@@ -4,25 +4,63 @@ from __future__ import annotations
 
 import streamlit as st
 
+from capture.page_context import AppContext
+from capture.translation import Translator, inert
 from followup import compose_ready_service as ready_service
 from followup.compose_service import Composer
-from followup.queue_page_state import short_hash
-from followup.queue_page_texts import TEXT
-from storage.context import AppContext
-from storage.texts import inert
+from followup.model import Finding, FindingKind
+from followup.queue_page_state import FORM_NAMES, short_hash
+
+
+def finding_text(_: Translator, finding: Finding) -> str:
+    """The finding said in the user's language, naming the phrase that triggered it."""
+    phrase = inert(finding.phrase)
+    if finding.kind is FindingKind.STOCK_PHRASE:
+        return _(
+            "“{phrase}” is a stock phrase: it could be sent to anyone. Say something "
+            "only this person will recognise instead.",
+            phrase=phrase,
+        )
+    if finding.kind is FindingKind.SALES_PITCH:
+        return _(
+            "“{phrase}” reads like a sales pitch. A follow-up gives first; business "
+            "can come later.",
+            phrase=phrase,
+        )
+    if finding.kind is FindingKind.NO_PERSONAL_DETAIL:
+        return _(
+            "Nothing from your note (“{phrase}”) is in the text: mention what you "
+            "talked about so they know it was written to them.",
+            phrase=phrase,
+        )
+    if finding.kind is FindingKind.WRONG_ADDRESS:
+        form = FORM_NAMES[finding.form] if finding.form is not None else ""
+        return _(
+            "“{phrase}” does not fit the form of address chosen for this contact ({form}).",
+            phrase=phrase,
+            form=form,
+        )
+    return _(
+        "This is nearly the same text you wrote to {contact} ({score} % alike, "
+        "e.g. “{phrase}”). Write this one for this person.",
+        contact=inert(finding.contact or ""),
+        score=finding.score,
+        phrase=phrase,
+    )
 
 
 def checks(ctx: AppContext, composer: Composer) -> bool:
     """Each finding with its phrase and a deliberate override; True once the text is ready."""
-    lang, fid = ctx.language, composer.follow_up.id
-    st.markdown(f"**{TEXT(lang, 'checks')}**")
+    _, fid = ctx.translate, composer.follow_up.id
+    title = _("Checks")
+    st.markdown(f"**{title}**")
     if not composer.findings:
-        st.success(TEXT(lang, "no_findings"))
+        st.success(_("Nothing to flag: it reads as written to this person."))
     kept: set[str] = set()
     for finding in composer.findings:
-        st.warning(inert(finding.message))
+        st.warning(finding_text(_, finding))
         if st.checkbox(
-            TEXT(lang, "keep"),
+            _("Keep it anyway"),
             value=finding.key in composer.review.overridden,
             key=f"queue.keep.{fid}.{short_hash(finding.key)}",
         ):
@@ -32,12 +70,13 @@ def checks(ctx: AppContext, composer: Composer) -> bool:
         ready_service.withdraw_ready(ctx.database, ctx.owner_id, fid, kept=kept)
     ready = composer.review.ready and not still_open
     if ready:
-        st.success(TEXT(lang, "is_ready"))
+        st.success(_("Checked and ready to send."))
         return True
+    not_ready = _("Fix the text or tick “Keep it anyway” for each finding first.")
     if still_open:
-        st.caption(TEXT(lang, "not_ready"))
+        st.caption(not_ready)
     if st.button(
-        TEXT(lang, "mark_ready"),
+        _("Ready to send"),
         type="primary",
         disabled=bool(still_open),
         key=f"queue.ready.{fid}",
@@ -45,15 +84,10 @@ def checks(ctx: AppContext, composer: Composer) -> bool:
     ):
         try:
             ready_service.mark_ready(
-                ctx.database,
-                ctx.owner_id,
-                fid,
-                overridden=kept,
-                ui_language=lang,
-                my_name=ctx.owner_name,
+                ctx.database, ctx.owner_id, fid, overridden=kept, my_name=ctx.owner_name
             )
         except ready_service.NotReadyError:
-            st.error(TEXT(lang, "not_ready"))
+            st.error(not_ready)
             return False
         st.rerun()
     return False

@@ -7,9 +7,10 @@ from datetime import UTC, date, datetime, time
 
 from sqlalchemy.orm import Session
 
+from capture.translation import LANGUAGES, N_, Translator
 from followup.checkin import next_check_in
-from followup.ics import build_ics, follow_up_item
-from followup.model import CalendarItem, Language
+from followup.ics import build_ics
+from followup.model import CalendarItem, Channel
 from storage import followups
 from storage.db import Database
 from storage.followups import FollowUpRecord
@@ -48,6 +49,7 @@ def finish(
     """Mark the follow-up done with the next check-in the user accepted (or none)."""
     if check_in is not None and check_in <= done_on:
         raise ValueError("the next check-in lies in the future")
+
     def work(session: Session) -> None:
         followups.mark_done(
             session, owner_id, follow_up_id, done_on=done_on, next_check_in=check_in
@@ -56,7 +58,13 @@ def finish(
     database.write_with_retry(work)
 
 
-CHECK_IN_SUMMARY = {Language.EN: "Check in with {name}", Language.DE: "Melden bei {name}"}
+# Calendar titles, worded in the user's language when the file is made.
+FOLLOW_UP_SUMMARY = {
+    Channel.CARD: N_("Follow up with {name} (card)"),
+    Channel.EMAIL: N_("Follow up with {name} (e-mail)"),
+    Channel.CALL: N_("Follow up with {name} (call)"),
+}
+CHECK_IN_SUMMARY = N_("Check in with {name}")
 # A check-in is a day, not a moment; the calendar entry starts at this hour (UTC).
 CHECK_IN_HOUR_UTC = 9
 
@@ -99,22 +107,18 @@ def due_calendar(
     """An .ics of queued follow-ups and next check-ins, each with a reminder; no notes."""
     with database.read() as session:
         queued = followups.list_follow_ups(session, owner_id, status=FollowUpStatus.QUEUED)
-    lang = Language(language) if language in tuple(Language) else Language.EN
-    items = [
-        follow_up_item(
-            f"follow-up-{f.id}-{owner_id}",
-            f.contact_name or f"#{f.contact_id}",
-            f.channel,
-            f.due_at,
-            language=lang,
-        )
-        for f in queued
-    ]
+    _ = Translator(language if language in LANGUAGES else "en")
+    items = []
+    for follow_up in queued:
+        name = follow_up.contact_name or f"#{follow_up.contact_id}"
+        summary = _(FOLLOW_UP_SUMMARY[Channel(follow_up.channel)], name=name)
+        uid = f"follow-up-{follow_up.id}-{owner_id}"
+        items.append(CalendarItem(uid=uid, summary=summary, due=follow_up.due_at))
     for check_in in upcoming_check_ins(database, owner_id, today=today or date.today()):
         items.append(
             CalendarItem(
                 uid=f"check-in-{check_in.contact_id}-{check_in.on:%Y%m%d}-{owner_id}",
-                summary=CHECK_IN_SUMMARY[lang].format(name=check_in.contact_name),
+                summary=_(CHECK_IN_SUMMARY, name=check_in.contact_name),
                 due=datetime.combine(check_in.on, time(CHECK_IN_HOUR_UTC), tzinfo=UTC),
             )
         )

@@ -8,33 +8,48 @@ from datetime import UTC, datetime
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from capture.page_context import AppContext
+from capture.translation import N_, Translator, inert
 from followup import triage_service as service
 from followup.model import Decision
 from followup.triage import follow_up_due
 from followup.triage_page_state import CONFIRM, FLASH, MAX_UNDO, UNDO
-from followup.triage_page_texts import TEXT
-from storage.context import AppContext
 from storage.kinds import Rating
-from storage.texts import inert
+
+# Why triage refused a decision, by the code of service.TriageError.
+REFUSALS = {
+    "gone": N_("This contact is no longer there."),
+    "not_offered": N_("That decision is not offered for this contact."),
+}
+# What an undo step takes back, by its decision.
+WHAT = {
+    Decision.FOLLOW_UP.value: N_("follow up {names}"),
+    Decision.KEEP.value: N_("keep {names}"),
+    Decision.DISCARD.value: N_("discard {names}"),
+    "rerate": N_("re-rate {names}"),
+}
 
 
-def _what(lang: str, step: service.UndoStep) -> str:
+def _what(_: Translator, step: service.UndoStep) -> str:
     names = ", ".join(inert(n) for n in step.names[:3])
     if len(step.names) > 3:
         names += f" (+{len(step.names) - 3})"
-    return TEXT(lang, f"what_{step.decision}", names=names)
+    return _(WHAT[step.decision], names=names)
 
 
 def _run(ctx: AppContext, action: Callable[[], service.UndoStep], done: Callable[..., str]) -> None:
     """A decision's callback: do it, remember how to undo it, say what happened."""
-    lang = ctx.language
+    _ = ctx.translate
     try:
         step = action()
     except service.TriageError as refusal:
-        st.session_state[FLASH] = ("error", TEXT(lang, f"error_{refusal.code}"))
+        st.session_state[FLASH] = ("error", _(REFUSALS[refusal.code]))
         return
     except SQLAlchemyError:
-        st.session_state[FLASH] = ("error", TEXT(lang, "save_failed"))
+        st.session_state[FLASH] = (
+            "error",
+            _("That could not be saved just now; nothing is lost. Try again."),
+        )
         return
     stack: list[service.UndoStep] = st.session_state[UNDO]
     stack.append(step)
@@ -42,36 +57,43 @@ def _run(ctx: AppContext, action: Callable[[], service.UndoStep], done: Callable
     st.session_state[FLASH] = ("success", done(step))
 
 
+def _discarded(_: Translator, step: service.UndoStep) -> str:
+    return _("{count} discarded, for good.", count=len(step.names))
+
+
 def decide(ctx: AppContext, contact_id: int, decision: str) -> None:
-    lang, db, owner = ctx.language, ctx.database, ctx.owner_id
+    _, db, owner = ctx.translate, ctx.database, ctx.owner_id
     if decision == Decision.FOLLOW_UP:
         hours = ctx.settings.follow_up_hours
         now = datetime.now(UTC)
-        due = f"{follow_up_due(now, hours).astimezone():%d.%m. %H:%M}"
+        due = _.moment(follow_up_due(now, hours), year=False)
         _run(
             ctx,
             lambda: service.follow_up(db, owner, contact_id, hours=hours, now=now),
-            lambda step: TEXT(lang, "done_follow_up", name=inert(step.names[0]), due=due),
+            lambda step: _(
+                "Follow-up for {name} queued, due {due}.", name=inert(step.names[0]), due=due
+            ),
         )
     elif decision == Decision.KEEP:
         _run(
             ctx,
             lambda: service.keep(db, owner, contact_id),
-            lambda step: TEXT(lang, "done_keep", name=inert(step.names[0])),
+            lambda step: _("{name} kept.", name=inert(step.names[0])),
         )
     else:
         _run(
             ctx,
             lambda: service.discard(db, owner, [contact_id]),
-            lambda step: TEXT(lang, "done_discard", count=len(step.names)),
+            lambda step: _discarded(_, step),
         )
 
 
 def rerate(ctx: AppContext, contact_id: int, rating: str) -> None:
+    _ = ctx.translate
     _run(
         ctx,
         lambda: service.rerate(ctx.database, ctx.owner_id, contact_id, Rating(rating)),
-        lambda step: TEXT(ctx.language, "done_rerate", name=inert(step.names[0])),
+        lambda step: _("{name} rated again.", name=inert(step.names[0])),
     )
 
 
@@ -80,11 +102,12 @@ def discard_in_bulk(ctx: AppContext, event_id: int) -> None:
     _run(
         ctx,
         lambda: service.discard_every_no_and_pitch(ctx.database, ctx.owner_id, event_id),
-        lambda step: TEXT(ctx.language, "done_discard", count=len(step.names)),
+        lambda step: _discarded(ctx.translate, step),
     )
 
 
 def undo(ctx: AppContext) -> None:
+    _ = ctx.translate
     stack: list[service.UndoStep] = st.session_state[UNDO]
     if not stack:
         return
@@ -92,24 +115,31 @@ def undo(ctx: AppContext) -> None:
     try:
         service.undo(ctx.database, ctx.owner_id, step)
     except (SQLAlchemyError, LookupError):
-        st.session_state[FLASH] = ("error", TEXT(ctx.language, "save_failed"))
+        st.session_state[FLASH] = (
+            "error",
+            _("That could not be saved just now; nothing is lost. Try again."),
+        )
         return
     stack.pop()
-    st.session_state[FLASH] = ("info", TEXT(ctx.language, "undone", what=_what(ctx.language, step)))
+    st.session_state[FLASH] = ("info", _("Undone: {what}.", what=_what(_, step)))
 
 
 def undo_bar(ctx: AppContext, *, shortcut: bool) -> None:
     stack: list[service.UndoStep] = st.session_state[UNDO]
     if not stack:
         return
-    lang = ctx.language
+    _ = ctx.translate
+    hint = _(
+        "Undo is possible until you leave triage. Until then a discarded contact "
+        "is held only in this browser session, never stored."
+    )
     st.button(
-        TEXT(lang, "undo", what=_what(lang, stack[-1])),
+        _("Undo: {what}", what=_what(_, stack[-1])),
         key="triage.undo_button",
         icon=":material/undo:",
         on_click=undo,
         args=(ctx,),
-        help=TEXT(lang, "undo_hint") + (TEXT(lang, "shortcut", letter="U") if shortcut else ""),
+        help=hint + (_(" Key: {letter}.", letter="U") if shortcut else ""),
         shortcut="U" if shortcut else None,
     )
-    st.caption(TEXT(lang, "undo_hint"))
+    st.caption(hint)

@@ -7,10 +7,10 @@ import getpass
 import sys
 from pathlib import Path
 
-from storage import accounts, owners, privacy
+from storage import account_service, accounts, owners, privacy
 from storage.backup import BackupError, backup_sqlite, restore_sqlite
 from storage.db import open_database
-from storage.serving import REFUSAL, ServingMode, secrets_have_auth, serving_mode
+from storage.serving import ServingMode, secrets_have_auth, serving_mode
 from storage.settings import Settings, load_settings
 
 SECRETS = Path(".streamlit") / "secrets.toml"
@@ -49,10 +49,9 @@ def add_user(args: argparse.Namespace, settings: Settings) -> int:
     password = _read_password(args.password_stdin)
     database = open_database(settings.database_url)
     try:
-        with database.write() as session:
-            owner = accounts.add_user(
-                session, args.username, password, display_name=args.display_name
-            )
+        owner = account_service.add_user(
+            database, args.username, password, display_name=args.display_name
+        )
     finally:
         database.dispose()
     print(f"Account {owner.username} created.")
@@ -74,6 +73,14 @@ def export(args: argparse.Namespace, settings: Settings) -> int:
     args.out.write_bytes(data)
     print(f"Everything of {owner.username} written to {args.out}")
     return 0
+
+
+# The command line speaks English; the app shows the same refusal in the user's language.
+REFUSAL = (
+    "Klick holds personal data and is served beyond this computer ({address}), but no login "
+    "is configured. Either add an account with `.venv/bin/python -m storage add-user NAME`, "
+    "or configure OIDC login in .streamlit/secrets.toml ([auth]), or serve on 127.0.0.1."
+)
 
 
 def check_serving(args: argparse.Namespace, settings: Settings) -> int:

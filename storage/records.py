@@ -22,11 +22,6 @@ class EventRecord:
     held_on: date
     place: str
 
-    @property
-    def label(self) -> str:
-        where = f", {self.place}" if self.place else ""
-        return f"{self.name} ({self.held_on:%d.%m.%Y}{where})"
-
 
 @dataclass(frozen=True)
 class ContactDetails:

@@ -17,13 +17,6 @@ class ServingMode(StrEnum):
     REFUSED = "refused"  # reachable from the network, and nobody would have to log in
 
 
-REFUSAL = (
-    "Klick holds personal data and is served beyond this computer ({address}), but no login "
-    "is configured. Either add an account with `.venv/bin/python -m storage add-user NAME`, "
-    "or configure OIDC login in .streamlit/secrets.toml ([auth]), or serve on 127.0.0.1."
-)
-
-
 def is_loopback(address: str | None) -> bool:
     """Streamlit binds every interface when no address is set: that is not loopback."""
     if not address:

@@ -30,7 +30,7 @@ CONTRACTS: dict[str, dict[str, Any]] = {
 }
 PARTS = ("capture", "followup")
 # What only the edge (pages, services, command lines) may import, in either part.
-EDGE_ONLY = {"streamlit", "sqlalchemy", "argparse"}
+EDGE_ONLY = {"streamlit", "sqlalchemy", "argparse", "babel"}  # babel: words for people
 # The plain storage modules (enums, records, contact keys) followup's pure core may use.
 PLAIN_STORAGE = {"storage.kinds", "storage.records", "storage.matching"}
 
@@ -114,7 +114,10 @@ def test_the_core_contract_names_the_lowest_layer(part: str) -> None:
 
 @pytest.mark.parametrize("path", _core_paths("capture"), ids=lambda p: p.name)
 def test_capture_core_imports_nothing_of_ours_nor_ui_nor_database(path: Path) -> None:
-    assert not _roots(_imports(path)) & (EDGE_ONLY | {"storage", "followup"})
+    """Apart from the one contact value type (`storage.records.ContactDetails`)."""
+    imports = _imports(path)
+    assert not _roots(imports) & (EDGE_ONLY | {"followup"})
+    assert {name for name in imports if name.split(".")[0] == "storage"} <= {"storage.records"}
 
 
 @pytest.mark.parametrize("path", _core_paths("followup"), ids=lambda p: p.name)
@@ -145,8 +148,9 @@ def test_every_module_above_the_core_needs_to_be(part: str) -> None:
     assert pure == []
 
 
-def _opens_a_write_session(path: Path) -> bool:
-    """`with <database>.write() as session:` anywhere in the file."""
+def _sessions_opened(path: Path) -> set[str]:
+    """Which of `with <database>.read()` / `.write()` the file opens itself."""
+    opened = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.With | ast.AsyncWith):
             for item in node.items:
@@ -154,24 +158,35 @@ def _opens_a_write_session(path: Path) -> bool:
                 if (
                     isinstance(call, ast.Call)
                     and isinstance(call.func, ast.Attribute)
-                    and call.func.attr == "write"
+                    and call.func.attr in {"read", "write"}
                 ):
-                    return True
-    return False
+                    opened.add(call.func.attr)
+    return opened
 
 
-def test_pages_leave_every_write_to_a_service() -> None:
-    """Pages (the modules that draw with Streamlit) and app.py open no write transaction: a
-    service function owns it and its retry (`Database.write_with_retry`)."""
-    pages = [
+def _pages() -> list[Path]:
+    """The modules that draw with Streamlit, and app.py."""
+    return [
         p
         for package in ("capture", "followup", "storage")
         for p in _modules(package)
         if "streamlit" in _roots(_imports(p))
     ] + [REPO_ROOT / "app.py"]
-    assert REPO_ROOT / "storage" / "account_page.py" in pages
-    writers = [p.relative_to(REPO_ROOT).as_posix() for p in pages if _opens_a_write_session(p)]
-    assert writers == []
+
+
+def test_pages_leave_every_database_session_to_a_service() -> None:
+    """Pages and app.py open no database session: a service function reads for them, and
+    owns each write with its retry (`Database.write_with_retry`)."""
+    pages = _pages()
+    assert REPO_ROOT / "followup" / "account_page.py" in pages
+    assert [p.relative_to(REPO_ROOT).as_posix() for p in pages if _sessions_opened(p)] == []
+
+
+def test_command_lines_leave_every_write_to_a_service() -> None:
+    clis = [REPO_ROOT / part / "__main__.py" for part in (*PARTS, "storage")]
+    assert [
+        p.relative_to(REPO_ROOT).as_posix() for p in clis if "write" in _sessions_opened(p)
+    ] == []
 
 
 def _users(*libraries: str) -> list[str]:
@@ -183,9 +198,8 @@ def _users(*libraries: str) -> list[str]:
     ]
 
 
-def test_only_the_account_page_of_storage_draws_with_streamlit() -> None:
-    in_storage = [user for user in _users("streamlit") if user.startswith("storage/")]
-    assert in_storage == ["storage/account_page.py"]
+def test_storage_draws_nothing() -> None:
+    assert [user for user in _users("streamlit") if user.startswith("storage/")] == []
 
 
 def test_only_one_module_runs_tesseract() -> None:

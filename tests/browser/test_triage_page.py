@@ -75,7 +75,7 @@ def test_triage_on_a_phone(module_klick_server: KlickServer, phone) -> None:  # 
         assert _contact(database, owner_id, ids["no"]) is not None
 
         _button(phone, "triage.bulk").tap()
-        phone.get_by_text("Discard 2 contact(s) for good?").wait_for()
+        phone.get_by_text("Discard 2 contacts for good?").wait_for()
         _button(phone, "triage.bulk_yes").tap()
         phone.get_by_text("2 discarded, for good.").wait_for()
         assert _contact(database, owner_id, ids["no"]) is None

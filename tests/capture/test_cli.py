@@ -13,10 +13,12 @@ from capture.cli import main
 from tests.capture.cards import ENGLISH, encode, render_card
 
 
-@pytest.mark.parametrize("engine", [
-    pytest.param("tesseract", marks=pytest.mark.tesseract), "rapidocr", None])
-def test_json_lines_with_a_bad_file_among_good_ones(tmp_path: Path, engine: str | None,
-                                                    request: pytest.FixtureRequest) -> None:
+@pytest.mark.parametrize(
+    "engine", [pytest.param("tesseract", marks=pytest.mark.tesseract), "rapidocr", None]
+)
+def test_json_lines_with_a_bad_file_among_good_ones(
+    tmp_path: Path, engine: str | None, request: pytest.FixtureRequest
+) -> None:
     if engine == "tesseract":
         request.getfixturevalue("tesseract_binary")
     good = tmp_path / "card.jpg"
@@ -43,8 +45,7 @@ def test_exit_code_is_1_when_no_image_could_be_read(tmp_path: Path) -> None:
     out = io.StringIO()
     assert main(["scan", str(bad), "--json"], out) == 1
     record = json.loads(out.getvalue())
-    assert record == {"image": str(bad), "ok": False, "error": record["error"],
-                      "code": "truncated"}
+    assert record == {"image": str(bad), "ok": False, "error": record["error"], "code": "truncated"}
 
 
 def test_an_unknown_engine_is_a_usage_error(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
-"""Decoding uploads: every kind of bad input becomes a CaptureError with a user's message."""
+"""Decoding uploads: every kind of bad input becomes a CaptureError with a code the page words."""
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import io
 import struct
@@ -14,8 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from capture import CaptureError, decode_image
+from capture import CaptureError, decode_image, errors
 from capture.decode import MAX_BYTES
+from capture.page_texts import MESSAGE_FOR_CODE, photo_problem
+from capture.translation import Translator
+from tests.conftest import REPO_ROOT
 
 
 def _jpeg(width: int = 120, height: int = 80, **save: object) -> bytes:
@@ -28,13 +32,20 @@ def _jpeg(width: int = 120, height: int = 80, **save: object) -> bytes:
 
 def _png_header_only(width: int, height: int) -> bytes:
     """A tiny PNG whose header declares a huge image: a decompression bomb."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(
-            ">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     pixels = zlib.compress(b"\x00" * 64)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels)
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
 
 
 def test_jpeg_png_webp_decode_to_bgr() -> None:
@@ -121,3 +132,43 @@ def test_any_cut_of_a_jpeg_raises_only_capture_error(cut: int) -> None:
     data = _jpeg(300, 200)
     with contextlib.suppress(CaptureError):
         decode_image(data[:cut])
+
+
+def _raised_codes() -> set[str]:
+    """Every `code=` a CaptureError is raised with in capture/, and every class's `code`."""
+    found: set[str] = set()
+    for path in (REPO_ROOT / "capture").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            values = [k.value for k in getattr(node, "keywords", []) if k.arg == "code"]
+            if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "code" for t in node.targets
+            ):
+                values.append(node.value)
+            for value in values:
+                if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                    found.add(value.value)
+                elif isinstance(value, ast.Name) and hasattr(errors, value.id):
+                    found.add(getattr(errors, value.id))
+    return found
+
+
+def test_every_code_raised_is_a_known_code() -> None:
+    raised = _raised_codes()
+    assert {errors.NOT_AN_IMAGE, errors.OCR_FAILED, errors.UNREADABLE_FILE} <= raised
+    assert raised <= set(errors.CODES)
+
+
+@pytest.mark.parametrize("code", errors.CODES)
+def test_every_code_has_a_page_message_in_each_language(code: str) -> None:
+    assert code == errors.OCR_FAILED or code in MESSAGE_FOR_CODE
+    english = photo_problem(Translator("en"), code)
+    assert "{" not in english and code not in english
+    assert photo_problem(Translator("de"), code) != english, f"{code} is not translated"
+
+
+def test_the_page_messages_name_the_limits() -> None:
+    assert set(MESSAGE_FOR_CODE) == set(errors.CODES) - {errors.OCR_FAILED}
+    assert "30 MB" in photo_problem(Translator("en"), errors.TOO_LARGE)
+    assert "40 Megapixel" in photo_problem(Translator("de"), errors.TOO_MANY_PIXELS)
+    unknown = photo_problem(Translator("en"), "a_code_from_the_future")
+    assert unknown == photo_problem(Translator("en"), errors.CAPTURE_FAILED)

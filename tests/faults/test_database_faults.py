@@ -234,7 +234,7 @@ def test_the_database_away_during_saves_loses_neither_photo_nor_answers(
     at.text_area(key=f"capture.form.{capture_id}.note").input(NOTE)
     at.button(key=f"capture.form.{capture_id}.save").click().run()
     assert not at.exception, at.exception
-    assert "nothing you typed is lost" in at.error[0].value
+    assert "nothing is lost" in at.error[0].value
     assert "locked" not in shown(at).lower()
     assert at.text_area(key=f"capture.form.{capture_id}.note").value == NOTE
     assert at.radio(key=f"capture.form.{capture_id}.rating").value is Rating.YES

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
+from capture.page_context import CONTEXT_KEY
 from storage import contacts
 from storage.backup import check_klick_database
-from storage.context import CONTEXT_KEY
 from storage.db import Database
 from storage.kinds import Rating
 from storage.records import ContactAnswers, ContactDetails

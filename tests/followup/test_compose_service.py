@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from icalendar import Calendar
 
 from followup import compose_ready_service, queue_service
 from followup import compose_service as service
@@ -36,9 +37,7 @@ def _seed(database: Database, name: str = "Anna Berger", language: str = "en") -
 
 
 def _open(database: Database, owner_id: int, follow_up_id: int) -> service.Composer:
-    return service.open_composer(
-        database, owner_id, follow_up_id, my_name="Max Klein", ui_language="en"
-    )
+    return service.open_composer(database, owner_id, follow_up_id, my_name="Max Klein")
 
 
 def test_the_first_draft_is_stored_and_a_channel_change_rewrites_it(database: Database) -> None:
@@ -85,7 +84,6 @@ def test_overrides_are_kept_only_for_findings_of_this_text(database: Database) -
         owner_id,
         fid,
         overridden={finding.key, "stock_phrase|long gone|"},
-        ui_language="en",
         my_name="Max",
     )
     composer = _open(database, owner_id, fid)
@@ -136,3 +134,26 @@ def test_upcoming_check_ins_come_from_each_contacts_latest_follow_up(database: D
     assert [(c.contact_name, c.on) for c in upcoming] == [
         ("Anna Berger", TODAY + timedelta(days=120))
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "summaries"),
+    [
+        ("en", ["Follow up with Anna Berger (e-mail)", "Check in with Anna Berger"]),
+        ("de", ["Nachfassen: Anna Berger (E-Mail)", "Melden bei Anna Berger"]),
+        ("fr", ["Follow up with Anna Berger (e-mail)", "Check in with Anna Berger"]),
+    ],
+)
+def test_the_calendar_is_titled_in_the_users_language(
+    database: Database, language: str, summaries: list[str]
+) -> None:
+    owner_id, done = _seed(database)
+    queue_service.finish(
+        database, owner_id, done, done_on=TODAY, check_in=TODAY + timedelta(days=90)
+    )
+    with database.write() as session:
+        contact_id = followups.get_follow_up(session, owner_id, done).contact_id  # type: ignore[union-attr]
+        followups.queue_follow_up(session, owner_id, contact_id, due_at=datetime.now(UTC))
+    ics = queue_service.due_calendar(database, owner_id, language=language, today=TODAY)
+    events = Calendar.from_ical(ics).walk("VEVENT")
+    assert [str(event["summary"]) for event in events] == summaries

@@ -84,9 +84,7 @@ def test_different_notes_give_different_drafts(language: Language) -> None:
 )
 def test_every_draft_passes_the_checks(draft: DraftInput) -> None:
     body = compose_draft(draft).body
-    findings = check_text(
-        body, note=draft.note, language=draft.language, address_form=draft.address_form
-    )
+    findings = check_text(body, note=draft.note, address_form=draft.address_form)
     assert findings == []
 
 
@@ -96,7 +94,7 @@ def test_drafts_for_different_people_are_no_near_copies_of_each_other() -> None:
         if name == other_name:
             continue
         earlier = [EarlierFollowUp(other_name, other_body)]
-        assert check_text(body, note=body, language="en", earlier=earlier) == []
+        assert check_text(body, note=body, earlier=earlier) == []
 
 
 def test_the_same_input_always_gives_the_same_draft() -> None:
@@ -306,7 +304,7 @@ def test_any_input_gives_a_well_formed_draft(
     assert "  " not in draft.body and ":." not in draft.body and ": ." not in draft.body
     if "{" not in note + need + offer:
         assert "{" not in draft.body
-    findings = check_text(draft.body, note=note, language=language)
+    findings = check_text(draft.body, note=note)
     assert not [f for f in findings if f.kind in {"stock_phrase", "sales_pitch"}]
 
 

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 from icalendar import Calendar
 
-from followup.ics import build_ics, follow_up_item
-from followup.model import CalendarItem, Channel
+from followup.ics import build_ics
+from followup.model import CalendarItem
 
 STAMP = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
 BERLIN_WINTER = timezone(timedelta(hours=1))
@@ -70,11 +70,14 @@ def test_lines_are_folded_and_crlf_terminated() -> None:
     assert all(len(line) <= 75 for line in data.split(b"\r\n"))
 
 
-def test_follow_up_items_are_titled_in_the_users_language() -> None:
+def test_summaries_are_written_as_given_and_uids_get_a_domain() -> None:
     due = datetime(2026, 11, 26, 18, 0, tzinfo=UTC)
-    german = follow_up_item("7", "Jürgen Weiß", "card", due, language="de")
-    english = follow_up_item("8", "Ada Byron", Channel.CALL, due)
-    assert german.summary == "Nachfassen: Jürgen Weiß (Karte)"
-    assert english.summary == "Follow up with Ada Byron (call)"
+    german = CalendarItem(uid="7", summary="Nachfassen: Jürgen Weiß (Karte)", due=due)
+    english = CalendarItem(uid="8@example.org", summary="Follow up with Ada Byron (call)", due=due)
     events = Calendar.from_ical(build_ics([german, english], stamp=STAMP)).walk("VEVENT")
-    assert [str(event["uid"]) for event in events] == ["7@klick.invalid", "8@klick.invalid"]
+    assert [str(event["summary"]) for event in events] == [german.summary, english.summary]
+    assert [str(event.walk("VALARM")[0]["description"]) for event in events] == [
+        german.summary,
+        english.summary,
+    ]
+    assert [str(event["uid"]) for event in events] == ["7@klick.invalid", "8@example.org"]

@@ -42,7 +42,7 @@ def _seed(database: Database) -> tuple[int, int]:
 
 def _account_page() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S).run()
-    return at.switch_page("storage/account_page.py").run()
+    return at.switch_page("followup/account_page.py").run()
 
 
 def test_export_holds_every_row_and_image_of_mine_only(app_env, app_database: Database) -> None:  # type: ignore[no-untyped-def]

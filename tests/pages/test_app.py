@@ -17,7 +17,7 @@ PAGES = [
     "followup/triage_page.py",
     "followup/queue_page.py",
     "followup/contacts_page.py",
-    "storage/account_page.py",
+    "followup/account_page.py",
 ]
 
 

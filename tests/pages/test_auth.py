@@ -127,7 +127,7 @@ def test_two_accounts_see_only_their_own_data_on_every_page(
         "followup/triage_page.py",
         "followup/queue_page.py",
         "followup/contacts_page.py",
-        "storage/account_page.py",
+        "followup/account_page.py",
     ):
         bert.switch_page(page).run()
         assert not bert.exception, page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -9,11 +10,13 @@ from sqlalchemy.exc import OperationalError
 from streamlit.testing.v1 import AppTest
 
 from capture import OcrError
+from capture.event_choice import event_label
+from capture.translation import Translator
 from storage import contacts, events, owners, triage
 from storage.db import Database
 from storage.kinds import Rating, ScanStatus
 from storage.matching import no_thanks_keys
-from storage.records import ContactAnswers, ContactDetails
+from storage.records import ContactAnswers, ContactDetails, EventRecord
 from tests.cardmaker import CardText, photo_of_card
 from tests.pages.conftest import APP, APP_TIMEOUT_S, local_owner_id
 
@@ -182,7 +185,7 @@ def test_a_failed_save_keeps_what_was_typed_and_saves_on_retry(
 
     monkeypatch.setattr(contacts, "answer_capture", database_down)
     answer(at, capture_id, Rating.YES, NOTE)
-    assert "nothing you typed is lost" in at.error[0].value
+    assert "nothing is lost" in at.error[0].value
     assert at.text_area(key=f"capture.form.{capture_id}.note").value == NOTE
     assert at.radio(key=f"capture.form.{capture_id}.rating").value is Rating.YES
     contact, card = stored(app_database, capture_id)
@@ -281,3 +284,25 @@ def test_the_page_speaks_german(capture_app: AppTest) -> None:
     assert at.radio(key=f"capture.form.{capture_id}.rating").label == "Hat es Klick gemacht?"
     answer(at, capture_id, Rating.YES, "nett")
     assert "Ein einzelnes Wort" in at.error[0].value
+
+
+def test_a_file_that_is_no_photo_is_explained_in_german(
+    capture_app: AppTest, app_database: Database
+) -> None:
+    at = capture_app
+    at.selectbox(key="app.language_choice").select("de").run()
+    capture_id = upload(at, b"%PDF-1.4 not a photo", "card.jpg")
+    assert "kein Foto" in at.warning[0].value and "Eingang" in at.warning[0].value
+    at.button(key=f"capture.later.{capture_id}").click().run()
+    contact, _ = stored(app_database, capture_id)
+    assert contact is not None
+    # An unnamed capture waits in the inbox under the time it was taken, on the user's clock.
+    moment = Translator("de", "UTC").moment(contact.created_at, year=False)
+    assert f"Karte von {moment}" in [t.value for t in at.text]
+
+
+def test_an_event_is_labelled_with_its_day_in_the_users_language() -> None:
+    event = EventRecord(id=1, name="Stammtisch", held_on=date(2026, 5, 1), place="Fürth")
+    assert event_label(Translator("en"), event) == "Stammtisch (Fri, May 1, 2026, Fürth)"
+    german = event_label(Translator("de"), replace(event, place=""))
+    assert german == "Stammtisch (Fr., 1. Mai 2026)"

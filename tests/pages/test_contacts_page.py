@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from capture.event_choice import event_label
+from capture.translation import Translator
 from followup import contact_service
 from followup.vcard import parse_vcards
 from storage import contacts, events, followups, triage
@@ -88,7 +91,7 @@ def test_detail_shows_where_you_met_and_the_follow_up_history(book: dict[str, An
     assert "joerg@kofferfabrik.de" in texts and "+49 176 12345678" in texts
     assert any(t.startswith("Gründerabend (") for t in texts)
     assert any(t.startswith("Sommerfest (") and t.endswith("Met at the lake.") for t in texts)
-    assert any(t.startswith("email, due ") for t in texts)
+    assert any(t.startswith("E-mail, due ") for t in texts)
     assert [b.label for b in at.get("download_button")] == ["vCard"]
     at.button(key="contacts.back").click().run()
     assert len(_names(at)) == 2
@@ -129,8 +132,10 @@ def test_export_all_as_vcard_and_csv(book: dict[str, Any]) -> None:
     database, owner = book["db"], book["owner"]
     cards = parse_vcards(contact_service.all_vcards(database, owner))
     assert {c.details.name for c in cards} == {"Jörg Müller", "Anna Schäfer"}
-    csv_bytes = contact_service.all_csv(database, owner)
+    label = functools.partial(event_label, Translator("de"))
+    csv_bytes = contact_service.all_csv(database, owner, event_label=label)
     assert csv_bytes.startswith(b"\xef\xbb\xbf") and "Jörg Müller".encode() in csv_bytes
+    assert f"Gründerabend ({Translator('de').day(date.today())})".encode() in csv_bytes
     one = contact_service.vcard_of(database, owner, book["jörg"])
     assert "TEL;TYPE=CELL,VOICE:+49 176 12345678" in one
     at = _open()
@@ -153,11 +158,38 @@ def test_import_skips_duplicates_and_adds_the_rest(book: dict[str, Any]) -> None
     assert "Jörg Müller: already known as Jörg Müller" in texts
     assert "Zoë N.: twice in this file" in texts
     at.button(key="contacts.import_run").click().run()
-    assert "Imported 1 contact(s)." in at.success[0].value
+    assert "Imported 1 contact." in at.success[0].value
     with book["db"].read() as session:
         (zoe,) = contacts.search_contacts(session, book["owner"], "Zoë")
     assert zoe.note == "Makes cello strings from gut."
     assert zoe.status is ContactStatus.KEPT and zoe.event_id is None
+
+
+def test_a_contact_without_a_note_is_dated_on_the_users_day(book: dict[str, Any]) -> None:
+    vcf = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ida Ohne\r\nEND:VCARD\r\n"
+    at = _open()
+    at.file_uploader(key="contacts.import.0").upload("ida.vcf", vcf.encode(), "text/vcard").run()
+    at.button(key="contacts.import_run").click().run()
+    assert not at.exception, at.exception
+    with book["db"].read() as session:
+        (ida,) = contacts.search_contacts(session, book["owner"], "Ida")
+    assert ida.note.startswith("Imported from a vCard file on ")
+    assert str(datetime.now(UTC).year) in ida.note
+
+
+def test_the_detail_speaks_german_with_german_dates(
+    book: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KLICK_LANGUAGE", "de")
+    at = _open()
+    assert at.title[0].value == "Kontakte"
+    assert at.caption[0].value == "2 Kontakte"
+    at.button(key=f"contacts.open.{book['jörg']}").click().run()
+    assert not at.exception, at.exception
+    assert "Hat es Klick gemacht? **Ja**" in [m.value for m in at.markdown]
+    texts = [t.value for t in at.text]
+    (due,) = [t for t in texts if t.startswith("E-Mail, fällig am ")]
+    assert "." in due and ":" in due and "/" not in due  # "1. Dez. 2026, 15:51"
 
 
 def test_a_file_that_is_no_vcard_is_explained(book: dict[str, Any]) -> None:

@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from capture.translation import Translator
 from followup import compose_ready_service
 from followup import compose_service as service
 from followup.checkin import next_check_in
-from followup.model import AddressForm, Channel, Language
+from followup.model import AddressForm, Channel, Finding, FindingKind, Language
+from followup.queue_page_composer_checks import finding_text
 from storage import contacts, events, followups, owners
 from storage.db import Database
 from storage.kinds import FollowUpStatus, Rating
@@ -170,10 +172,11 @@ def test_from_the_queue_to_done(app_env: Path, app_database: Database) -> None:
     follow_up, _ = stored(app_database, seeded)
     assert follow_up.status is FollowUpStatus.DONE and follow_up.done_on == date.today()
     assert follow_up.next_check_in == proposed and proposed.weekday() < 5
-    assert f"{proposed:%d.%m.%Y}" in at.success[0].value
+    shown = Translator("en").day(proposed)  # e.g. "Mon, Feb 22, 2027"
+    assert shown in at.success[0].value
     assert "Nothing to follow up" in at.info[0].value
     assert at.expander[0].label == "Next check-ins (1)"
-    assert [t.value for t in at.text] == [f"{proposed:%d.%m.%Y} · Anna Berger"]
+    assert [t.value for t in at.text] == [f"{shown} · Anna Berger"]
     assert [d.label for d in at.download_button] == ["Add due dates to my calendar (.ics)"]
 
 
@@ -256,9 +259,7 @@ def test_the_users_own_name_is_asked_once_for_the_sign_off(
 
 def test_ready_is_refused_while_a_finding_is_open(app_env: Path, app_database: Database) -> None:
     seeded = seed(app_database)
-    service.open_composer(
-        app_database, seeded.owner_id, seeded.follow_up_id, my_name="Max", ui_language="en"
-    )
+    service.open_composer(app_database, seeded.owner_id, seeded.follow_up_id, my_name="Max")
     service.save_text(
         app_database, seeded.owner_id, seeded.follow_up_id, subject="Hi", body=f"Hi Anna,\n{STOCK}"
     )
@@ -268,7 +269,6 @@ def test_ready_is_refused_while_a_finding_is_open(app_env: Path, app_database: D
             seeded.owner_id,
             seeded.follow_up_id,
             overridden=set(),
-            ui_language="en",
             my_name="Max",
         )
     assert {f.kind for f in refused.value.findings} >= {"stock_phrase", "no_personal_detail"}
@@ -328,7 +328,11 @@ def test_an_edited_text_must_be_checked_again(app_env: Path, app_database: Datab
 
 @pytest.mark.parametrize(
     ("zone", "shown"),
-    [("Europe/Berlin", "01.01.2027 00:30"), ("America/New_York", "31.12.2026 18:30")],
+    # Babel puts a narrow no-break space before AM/PM.
+    [
+        ("Europe/Berlin", "Jan 1, 2027, 12:30\u202fAM"),
+        ("America/New_York", "Dec 31, 2026, 6:30\u202fPM"),
+    ],
 )
 def test_due_times_read_as_the_users_clock(
     app_env: Path, app_database: Database, zone: str, shown: str
@@ -345,3 +349,68 @@ def test_due_times_read_as_the_users_clock(
     at.run()
     at.switch_page(PAGE).run()
     assert any(shown in m.value for m in at.markdown), [m.value for m in at.markdown]
+
+
+def test_the_queue_speaks_german_with_german_dates(
+    app_env: Path, app_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KLICK_LANGUAGE", "de")
+    seeded = seed(app_database)
+    with app_database.write() as session:
+        from storage.models import FollowUp
+
+        row = session.get(FollowUp, seeded.follow_up_id)
+        assert row is not None
+        row.due_at = datetime(2025, 12, 31, 23, 30, tzinfo=UTC)
+    at = queue_page()
+    assert at.title[0].value == "Nachfassen"
+    rows = [m.value for m in at.markdown if m.value.startswith("**Anna Berger**")]
+    assert rows and "überfällig seit 31. Dez. 2025, 23:30" in rows[0] and "E-Mail" in rows[0]
+    open_composer(at, seeded.follow_up_id)
+    assert any(c.value.startswith("Kennengelernt bei Founders Night") for c in at.caption)
+    assert "Nichts zu beanstanden: Der Text gilt erkennbar dieser Person." in [
+        s.value for s in at.success
+    ]
+
+
+@pytest.mark.parametrize(
+    ("finding", "english", "german"),
+    [
+        (
+            Finding(FindingKind.STOCK_PHRASE, "I hope this finds you well"),
+            "“I hope this finds you well” is a stock phrase",
+            "„I hope this finds you well“ ist eine Floskel",
+        ),
+        (
+            Finding(FindingKind.SALES_PITCH, "price list"),
+            "“price list” reads like a sales pitch",
+            "„price list“ klingt nach Verkauf",
+        ),
+        (
+            Finding(FindingKind.NO_PERSONAL_DETAIL, "boats"),
+            "Nothing from your note (“boats”)",
+            "Nichts aus Ihrer Notiz („boats“)",
+        ),
+        (
+            Finding(FindingKind.WRONG_ADDRESS, "dir", form=AddressForm.SIE),
+            "“dir” does not fit the form of address chosen for this contact (Sie).",
+            "„dir“ passt nicht zur gewählten Anrede (Sie).",
+        ),
+        (
+            Finding(FindingKind.NEAR_COPY, "Shall we meet", contact="Anna Berger", score=91),
+            "you wrote to Anna Berger (91 % alike, e.g. “Shall we meet”)",
+            "an Anna Berger (91 % gleich, z. B. „Shall we meet“)",
+        ),
+    ],
+)
+def test_findings_are_worded_in_the_users_language(
+    finding: Finding, english: str, german: str
+) -> None:
+    assert english in finding_text(Translator("en"), finding)
+    assert german in finding_text(Translator("de"), finding)
+
+
+def test_a_findings_phrase_is_shown_as_typed() -> None:
+    finding = Finding(FindingKind.NEAR_COPY, "**bold** [x](y)", contact="<b>Eve</b>", score=90)
+    text = finding_text(Translator("en"), finding)
+    assert "\\*\\*bold\\*\\* \\[x\\]\\(y\\)" in text and "\\<b\\>Eve" in text

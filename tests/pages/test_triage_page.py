@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy import select
 from streamlit.testing.v1 import AppTest
 
+from capture.translation import Translator, inert
 from storage import contacts, events, followups, triage
 from storage.db import Database
 from storage.kinds import ContactStatus, Rating
 from storage.models import DiscardTally
 from storage.records import ContactAnswers, ContactDetails
-from storage.texts import inert
 from tests.pages.conftest import APP, APP_TIMEOUT_S, local_owner_id
 
 NOTE = "Restores Bauhaus chairs; looking for a printer for small batches of seat fabric."
@@ -115,6 +115,8 @@ def test_follow_up_queues_one_due_within_the_configured_hours_and_undo_removes_i
     with evening["db"].read() as session:
         (queued,) = followups.list_follow_ups(session, evening["owner"])
     assert before + timedelta(hours=24) <= queued.due_at <= datetime.now(UTC) + timedelta(hours=24)
+    due = Translator("en", "UTC").moment(queued.due_at, year=False)
+    assert f"due {due}." in at.success[0].value, "the due time is on the user's clock"
     assert f"triage.follow_up.{evening['yes']}" not in _keys(at), "decided: off the list"
     assert at.metric[2].value == "1"
 
@@ -169,7 +171,7 @@ def test_the_bulk_discard_counts_asks_and_can_be_undone(evening: dict[str, Any])
     at = _open()
     assert at.button(key="triage.bulk").label.endswith("(2)")
     _click(at, "triage.bulk")
-    assert "Discard 2 contact(s) for good?" in at.warning[0].value
+    assert "Discard 2 contacts for good?" in at.warning[0].value
     _click(at, "triage.bulk_cancel")
     assert _contact(evening, "no") is not None and "triage.bulk_yes" not in _keys(at)
 
@@ -199,7 +201,7 @@ def test_unanswered_captures_come_first_and_block_every_decision(
             photo_type="image/jpeg",
         )
     at = _open()
-    assert "still wait for their two answers" in at.warning[0].value
+    assert "1 capture still waits for its two answers" in at.warning[0].value
     assert not [k for k in _keys(at) if k.startswith(("triage.keep", "triage.discard"))]
     assert "triage.bulk" not in _keys(at)
     key = f"triage.answer.{capture}"
@@ -238,6 +240,13 @@ def test_the_page_speaks_german(evening: dict[str, Any], monkeypatch: pytest.Mon
     assert at.title[0].value == "Sichten"
     assert at.button(key=f"triage.follow_up.{evening['yes']}").label == "Nachfassen"
     assert at.button(key="triage.bulk").label.startswith("Jedes Nein und jedes Verkaufsgespräch")
+    unsure = evening["unsure"]
+    assert at.button(key=f"triage.rerate.yes.{unsure}").label == "Es hat Klick gemacht"
+    assert at.button(key=f"triage.rerate.no.{unsure}").label == "Kein Klick"
+    assert "Hat es Klick gemacht? **Ja**" in [m.value for m in at.markdown]
+    _click(at, "triage.bulk")
+    assert "2 Kontakte endgültig verwerfen?" in at.warning[0].value
+    _click(at, "triage.bulk_cancel")
     _click(at, f"triage.discard.{evening['no']}")
     assert "endgültig verworfen" in at.success[0].value
     hint = "Rückgängig machen geht, bis Sie das Sichten verlassen"

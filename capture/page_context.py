@@ -1,11 +1,11 @@
-"""What every page needs to know about the request: database, owner, language, settings."""
+"""What every page needs to know about the request: database, owner, settings and its words."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from dataclasses import dataclass, field
+from datetime import datetime
 
+from capture.translation import Translator
 from storage.db import Database
 from storage.settings import Settings
 
@@ -20,12 +20,11 @@ class AppContext:
     owner_name: str
     language: str
     timezone: str = "UTC"  # the browser's, so a due time reads as the user's clock
+    translate: Translator = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "translate", Translator(self.language, self.timezone))
 
     def local(self, moment: datetime) -> datetime:
         """A stored (UTC) moment in the user's time zone, for showing it."""
-        try:
-            zone = ZoneInfo(self.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            zone = ZoneInfo("UTC")
-        aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-        return aware.astimezone(zone)
+        return self.translate.local(moment)
