@@ -5,47 +5,43 @@ from __future__ import annotations
 import streamlit as st
 
 from capture.page_context import AppContext
-from capture.translation import Translator, inert
+from capture.translation import N_, Translator, inert
 from followup import compose_ready_service as ready_service
 from followup.compose_service import Composer
 from followup.model import Finding, FindingKind
 from followup.queue_page_state import FORM_NAMES, short_hash
 
+# What each kind of finding says; every sentence names the phrase that triggered it.
+FINDING_MESSAGES = {
+    FindingKind.STOCK_PHRASE: N_(
+        "“{phrase}” is a stock phrase: it could be sent to anyone. Say something "
+        "only this person will recognise instead."
+    ),
+    FindingKind.SALES_PITCH: N_(
+        "“{phrase}” reads like a sales pitch. A follow-up gives first; business can come later."
+    ),
+    FindingKind.NO_PERSONAL_DETAIL: N_(
+        "Nothing from your note (“{phrase}”) is in the text: mention what you "
+        "talked about so they know it was written to them."
+    ),
+    FindingKind.WRONG_ADDRESS: N_(
+        "“{phrase}” does not fit the form of address chosen for this contact ({form})."
+    ),
+    FindingKind.NEAR_COPY: N_(
+        "This is nearly the same text you wrote to {contact} ({score} % alike, "
+        "e.g. “{phrase}”). Write this one for this person."
+    ),
+}
+
 
 def finding_text(_: Translator, finding: Finding) -> str:
-    """The finding said in the user's language, naming the phrase that triggered it."""
-    phrase = inert(finding.phrase)
-    if finding.kind is FindingKind.STOCK_PHRASE:
-        return _(
-            "“{phrase}” is a stock phrase: it could be sent to anyone. Say something "
-            "only this person will recognise instead.",
-            phrase=phrase,
-        )
-    if finding.kind is FindingKind.SALES_PITCH:
-        return _(
-            "“{phrase}” reads like a sales pitch. A follow-up gives first; business "
-            "can come later.",
-            phrase=phrase,
-        )
-    if finding.kind is FindingKind.NO_PERSONAL_DETAIL:
-        return _(
-            "Nothing from your note (“{phrase}”) is in the text: mention what you "
-            "talked about so they know it was written to them.",
-            phrase=phrase,
-        )
-    if finding.kind is FindingKind.WRONG_ADDRESS:
-        form = FORM_NAMES[finding.form] if finding.form is not None else ""
-        return _(
-            "“{phrase}” does not fit the form of address chosen for this contact ({form}).",
-            phrase=phrase,
-            form=form,
-        )
+    """The finding said in the user's language, with its values made inert."""
     return _(
-        "This is nearly the same text you wrote to {contact} ({score} % alike, "
-        "e.g. “{phrase}”). Write this one for this person.",
+        FINDING_MESSAGES[finding.kind],
+        phrase=inert(finding.phrase),
+        form=FORM_NAMES[finding.form] if finding.form is not None else "",
         contact=inert(finding.contact or ""),
         score=finding.score,
-        phrase=phrase,
     )
 
 
