@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
 
 # A6 landscape, the size of a postcard and of a C6 envelope's content.
 CARD_WIDTH_MM = 148.0
@@ -25,18 +24,8 @@ Measure = Callable[[str, float], float]
 class CardTooLongError(ValueError):
     """The text does not fit on one card even in the smallest readable size."""
 
-    MESSAGES: ClassVar[dict[str, str]] = {
-        "en": "This text is too long for a handwritten card; shorten it or send it as an e-mail.",
-        "de": "Dieser Text ist zu lang für eine handgeschriebene Karte; kürzen Sie ihn oder "
-        "schicken Sie ihn als E-Mail.",
-    }
-
     def __init__(self) -> None:
-        super().__init__(self.MESSAGES["en"])
-
-    def message(self, language: str) -> str:
-        """The message in the user's language ("en" or "de")."""
-        return self.MESSAGES.get(str(language), self.MESSAGES["en"])
+        super().__init__("This text is too long for a handwritten card.")
 
 
 @dataclass(frozen=True)

@@ -122,10 +122,3 @@ def test_any_text_either_fits_with_every_word_or_is_refused(text: str) -> None:
         return
     extracted = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     assert "".join(words(extracted)) == "".join(words(text))
-
-
-def test_the_too_long_message_speaks_the_users_language(font: Path) -> None:
-    with pytest.raises(CardTooLongError) as caught:
-        card_pdf(BODY * 12, font_path=font)
-    assert "zu lang" in caught.value.message("de")
-    assert "too long" in caught.value.message("en")

@@ -373,6 +373,25 @@ def test_the_queue_speaks_german_with_german_dates(
     ]
 
 
+def test_a_card_too_long_to_write_by_hand_is_explained_in_german(
+    app_env: Path, app_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KLICK_LANGUAGE", "de")
+    seeded = seed(app_database)
+    fid = seeded.follow_up_id
+    at = queue_page()
+    open_composer(at, fid)
+    body_area(at, fid).input(body_area(at, fid).value + "\n\n" + ANNA_NOTE * 40)
+    at.button(key=f"queue.save.{fid}").click().run()
+    at.radio(key=f"queue.channel.{fid}").set_value(Channel.CARD).run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == [
+        "Dieser Text ist zu lang für eine handgeschriebene Karte; kürzen Sie ihn oder schicken "
+        "Sie ihn als E-Mail."
+    ]
+    assert not at.download_button
+
+
 @pytest.mark.parametrize(
     ("finding", "english", "german"),
     [
