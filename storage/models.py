@@ -68,6 +68,7 @@ class Owner(Base):
     password_hash: Mapped[str | None] = mapped_column(String(255))
     # Per-owner salt for the no-thanks hashes: the same card hashes differently per account.
     salt: Mapped[bytes] = mapped_column(LargeBinary(32))
+    language: Mapped[str] = mapped_column(String(5), default="")  # "" = the browser's
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -109,6 +110,8 @@ class Contact(Base):
     address_form: Mapped[str] = mapped_column(String(5), default="sie")
     # Lower-cased e-mails and trailing phone digits, joined, so duplicates are found by query.
     match_keys: Mapped[str] = mapped_column(Text, default="")
+    # Name, title, company, e-mails and note folded for search (storage/search_text.py).
+    search_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     answered_at: Mapped[datetime | None]
@@ -143,7 +146,7 @@ class CardImage(Base):
 
 
 class Meeting(Base):
-    """A later meeting with a known contact ("add this meeting to …")."""
+    """A later meeting with a known contact ("add this meeting to …"), with its own answers."""
 
     __tablename__ = "meetings"
 
@@ -153,7 +156,10 @@ class Meeting(Base):
         ForeignKey("contacts.id", ondelete="CASCADE"), index=True
     )
     event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
+    rating: Mapped[str | None] = mapped_column(String(20))
     note: Mapped[str] = mapped_column(Text, default="")
+    they_need: Mapped[str] = mapped_column(Text, default="")
+    i_offer: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
