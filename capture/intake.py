@@ -30,6 +30,7 @@ from storage.records import (
     ScanOutcome,
 )
 from storage.settings import Settings
+from storage.triage import forget_freed_pages
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,28 @@ def store_photo(
     return database.write_with_retry(
         lambda session: contacts.start_capture(
             session, owner_id, event_id=event_id, photo=photo, photo_type=photo_type
+        )
+    )
+
+
+def discard_capture(database: Database, owner_id: int, capture_id: int) -> None:
+    """A pending capture (unread, unreadable or refused) deleted for good, photo included.
+
+    No rating or note is needed and nothing is kept: not a tally, not a hash.
+    """
+    database.write_with_retry(
+        lambda session: contacts.delete_capture(session, owner_id, capture_id)
+    )
+    forget_freed_pages(database)
+
+
+def replace_photo(
+    database: Database, owner_id: int, capture_id: int, *, photo: bytes, photo_type: str
+) -> None:
+    """A retaken photo for a pending capture, stored before it is read (`read_card`)."""
+    database.write_with_retry(
+        lambda session: contacts.replace_photo(
+            session, owner_id, capture_id, photo=photo, photo_type=photo_type
         )
     )
 

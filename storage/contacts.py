@@ -48,6 +48,7 @@ __all__ = [
     "answer_capture",
     "contact_meetings",
     "count_contacts",
+    "delete_capture",
     "delete_contact",
     "find_matching_contacts",
     "get_card",
@@ -57,6 +58,7 @@ __all__ = [
     "rate",
     "record_scan",
     "record_scan_failure",
+    "replace_photo",
     "search_contacts",
     "set_form_of_address",
     "set_status",
@@ -81,16 +83,22 @@ def start_capture(
 ) -> int:
     """Keep the photo as an unanswered capture before anything else can fail."""
     contact = Contact(owner_id=owner_id, event_id=event_id, status=ContactStatus.CAPTURED.value)
-    contact.card = CardImage(
+    contact.card = new_card(owner_id, None, photo, photo_type)
+    session.add(contact)
+    session.flush()
+    return contact.id
+
+
+def new_card(owner_id: int, contact_id: int | None, photo: bytes, photo_type: str) -> CardImage:
+    """The photo as taken, waiting to be read."""
+    return CardImage(
         owner_id=owner_id,
+        contact_id=contact_id,
         photo=photo,
         photo_type=photo_type[:50],
         sha256=hashlib.sha256(photo).hexdigest(),
         scan_status=ScanStatus.PENDING.value,
     )
-    session.add(contact)
-    session.flush()
-    return contact.id
 
 
 def answer_capture(
@@ -159,6 +167,34 @@ def add_meeting(
     session.add(
         Meeting(owner_id=owner_id, contact_id=contact_id, event_id=event_id, note=clip(note))
     )
+
+
+def delete_capture(session: Session, owner_id: int, capture_id: int) -> None:
+    """An unanswered capture deleted for good, photo included: it leaves no trace at all.
+
+    Answered contacts are discarded through triage (which keeps the tally and, for a pitch,
+    the no-thanks hashes); this is for a misfired, unreadable or refused capture.
+    """
+    record = get_contact(session, owner_id, capture_id)
+    if record is None or record.is_answered:
+        raise ContactNotFound(capture_id)
+    delete_contact(session, owner_id, capture_id)
+
+
+def replace_photo(
+    session: Session, owner_id: int, capture_id: int, *, photo: bytes, photo_type: str
+) -> None:
+    """A retaken photo for an unanswered capture: the old photo and what was read are gone."""
+    record = get_contact(session, owner_id, capture_id)
+    if record is None or record.is_answered:
+        raise ContactNotFound(capture_id)
+    session.execute(
+        delete(CardImage).where(CardImage.contact_id == capture_id, CardImage.owner_id == owner_id)
+    )
+    contact = owned_contact(session, owner_id, capture_id)
+    apply_details(contact, ContactDetails())
+    session.add(new_card(owner_id, capture_id, photo, photo_type))
+    session.flush()
 
 
 def delete_contact(session: Session, owner_id: int, contact_id: int) -> ContactRecord:

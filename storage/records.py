@@ -69,6 +69,12 @@ class ContactRecord:
         return self.answered_at is not None
 
     @property
+    def holds_a_contact(self) -> bool:
+        """Something read or typed says who this is: a name, company, e-mail or phone."""
+        details = self.details
+        return bool(details.name or details.company or details.emails or details.phones)
+
+    @property
     def display_name(self) -> str:
         details = self.details
         first_email = details.emails[0] if details.emails else ""

@@ -339,3 +339,46 @@ def test_search_folds_case_beyond_ascii(database: Database) -> None:
     with database.read() as session:
         assert contacts.count_contacts(session, owner_id, "jörg") == 1
         assert contacts.count_contacts(session, owner_id, "ärztehaus") == 1
+
+
+def test_a_pending_capture_is_deleted_for_good_or_gets_a_new_photo(database: Database) -> None:
+    owner_id = _owner(database)
+    with database.write() as session:
+        first = contacts.start_capture(
+            session, owner_id, event_id=None, photo=b"blurred", photo_type="image/jpeg"
+        )
+        second = contacts.start_capture(
+            session, owner_id, event_id=None, photo=b"misfired", photo_type="image/jpeg"
+        )
+        contacts.record_scan_failure(session, owner_id, second, "no_text")
+    with database.write() as session:
+        contacts.replace_photo(session, owner_id, second, photo=b"retaken", photo_type="image/png")
+        contacts.delete_capture(session, owner_id, first)
+    with database.read() as session:
+        assert contacts.get_contact(session, owner_id, first) is None
+        assert contacts.get_card(session, owner_id, first) is None
+        card = contacts.get_card(session, owner_id, second)
+        assert card is not None and card.photo == b"retaken" and card.photo_type == "image/png"
+        assert card.scan_status is ScanStatus.PENDING and card.scan_error == ""
+        assert [c.id for c in contacts.list_inbox(session, owner_id)] == [second]
+
+
+def test_an_answered_contact_is_no_capture_to_delete(database: Database) -> None:
+    owner_id = _owner(database)
+    other = _owner(database, "someone-else")
+    with database.write() as session:
+        capture = contacts.start_capture(
+            session, owner_id, event_id=None, photo=b"p", photo_type="image/jpeg"
+        )
+        answered = contacts.add_contact(
+            session,
+            owner_id,
+            event_id=None,
+            details=ContactDetails(name="Jo Beispiel"),
+            answers=ContactAnswers(rating=Rating.YES, note="Restores organs in Fürth."),
+        )
+    for owner, contact_id in ((owner_id, answered.id), (other, capture)):
+        with pytest.raises(contacts.ContactNotFound), database.write() as session:
+            contacts.delete_capture(session, owner, contact_id)
+        with pytest.raises(contacts.ContactNotFound), database.write() as session:
+            contacts.replace_photo(session, owner, contact_id, photo=b"x", photo_type="image/png")
