@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from storage.card_images import get_card, record_scan, record_scan_failure
@@ -161,12 +161,61 @@ def set_form_of_address(
 
 
 def add_meeting(
-    session: Session, owner_id: int, contact_id: int, *, event_id: int | None, note: str
+    session: Session,
+    owner_id: int,
+    contact_id: int,
+    *,
+    event_id: int | None,
+    note: str,
+    rating: Rating | None = None,
+    they_need: str = "",
+    i_offer: str = "",
 ) -> None:
-    owned_contact(session, owner_id, contact_id)
-    session.add(
-        Meeting(owner_id=owner_id, contact_id=contact_id, event_id=event_id, note=clip(note))
-    )
+    """A known person met again, with what the user answered this time.
+
+    An event is never listed twice for one person: met again at an event they already have
+    (their first one, or an earlier meeting), the answers join that meeting instead.
+    """
+    contact = owned_contact(session, owner_id, contact_id)
+    same_event = None
+    if event_id is not None:
+        same_event = (
+            contact
+            if contact.event_id == event_id
+            else session.scalar(
+                select(Meeting).where(
+                    Meeting.owner_id == owner_id,
+                    Meeting.contact_id == contact_id,
+                    Meeting.event_id == event_id,
+                )
+            )
+        )
+    if same_event is None:
+        session.add(
+            Meeting(
+                owner_id=owner_id,
+                contact_id=contact_id,
+                event_id=event_id,
+                rating=rating.value if rating is not None else None,
+                note=clip(note),
+                they_need=clip(they_need),
+                i_offer=clip(i_offer),
+            )
+        )
+        return
+    same_event.note = joined(same_event.note, note)
+    same_event.they_need = joined(same_event.they_need, they_need)
+    same_event.i_offer = joined(same_event.i_offer, i_offer)
+    if rating is not None:
+        same_event.rating = rating.value
+
+
+def joined(earlier: str, later: str) -> str:
+    """Two answers to the same question, the later one below; a repeat is not added twice."""
+    earlier, later = earlier.strip(), later.strip()
+    if not later or later in earlier:
+        return earlier
+    return clip(f"{earlier}\n\n{later}" if earlier else later)
 
 
 def delete_capture(session: Session, owner_id: int, capture_id: int) -> None:
