@@ -83,13 +83,13 @@ def start_capture(
 ) -> int:
     """Keep the photo as an unanswered capture before anything else can fail."""
     contact = Contact(owner_id=owner_id, event_id=event_id, status=ContactStatus.CAPTURED.value)
-    contact.card = new_card(owner_id, None, photo, photo_type)
+    contact.card = _new_card(owner_id, None, photo, photo_type)
     session.add(contact)
     session.flush()
     return contact.id
 
 
-def new_card(owner_id: int, contact_id: int | None, photo: bytes, photo_type: str) -> CardImage:
+def _new_card(owner_id: int, contact_id: int | None, photo: bytes, photo_type: str) -> CardImage:
     """The photo as taken, waiting to be read."""
     return CardImage(
         owner_id=owner_id,
@@ -242,7 +242,7 @@ def replace_photo(
     )
     contact = owned_contact(session, owner_id, capture_id)
     apply_details(contact, ContactDetails())
-    session.add(new_card(owner_id, capture_id, photo, photo_type))
+    session.add(_new_card(owner_id, capture_id, photo, photo_type))
     session.flush()
 
 

@@ -13,6 +13,7 @@ from storage import (
     card_images,
     contact_queries,
     contacts,
+    duplicates,
     events,
     followups,
     no_thanks,
@@ -72,6 +73,7 @@ READERS: dict[str, Callable[[Session, dict[str, Any]], Any]] = {
     "list_events": lambda s, ids: events.list_events(s, ids["b"]),
     "get_contact": lambda s, ids: contacts.get_contact(s, ids["b"], ids["contact"]),
     "get_card": lambda s, ids: contacts.get_card(s, ids["b"], ids["capture"]),
+    "find_duplicates": lambda s, ids: duplicates.find_duplicates(s, ids["b"], SECRET),
     "list_inbox": lambda s, ids: contacts.list_inbox(s, ids["b"]),
     "search_contacts": lambda s, ids: contacts.search_contacts(s, ids["b"], "Ida"),
     "count_contacts": lambda s, ids: contacts.count_contacts(s, ids["b"]),
@@ -110,6 +112,10 @@ WRITERS: dict[str, Callable[[Session, dict[str, Any]], Any]] = {
         s, ids["b"], ids["contact"], event_id=None, note="x"
     ),
     "delete_contact": lambda s, ids: contacts.delete_contact(s, ids["b"], ids["contact"]),
+    "delete_capture": lambda s, ids: contacts.delete_capture(s, ids["b"], ids["capture"]),
+    "replace_photo": lambda s, ids: contacts.replace_photo(
+        s, ids["b"], ids["capture"], photo=b"b-photo", photo_type="image/png"
+    ),
     "queue_follow_up": lambda s, ids: followups.queue_follow_up(
         s, ids["b"], ids["contact"], due_at=datetime.now(UTC)
     ),
@@ -169,7 +175,16 @@ def test_every_repository_function_is_covered() -> None:
 
     public = {
         name
-        for module in (contacts, contact_queries, card_images, events, followups, no_thanks, triage)
+        for module in (
+            contacts,
+            contact_queries,
+            card_images,
+            duplicates,
+            events,
+            followups,
+            no_thanks,
+            triage,
+        )
         for name, fn in inspect.getmembers(module, inspect.isfunction)
         if fn.__module__ == module.__name__
         and not name.startswith("_")
