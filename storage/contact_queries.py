@@ -14,6 +14,9 @@ from storage.kinds import ContactStatus
 from storage.matching import contact_keys
 from storage.models import Contact, Event, Meeting
 from storage.records import ContactRecord
+from storage.search_text import fold, like_pattern
+
+LIKE_ESCAPE = "\\"
 
 
 def get_contact(session: Session, owner_id: int, contact_id: int) -> ContactRecord | None:
@@ -55,24 +58,26 @@ def list_event_page(
     return [to_record(c, s) for c, s in rows]
 
 
-def _search_filter(query: str) -> ColumnElement[bool]:
-    needle = f"%{query.strip().lower()}%"
-    return or_(
-        func.lower(Contact.name).like(needle),
-        func.lower(Contact.company).like(needle),
-        func.lower(Contact.note).like(needle),
-    )
+def _search_filter(query: str) -> ColumnElement[bool] | None:
+    """Folded text contains the folded query (`%` and `_` as typed); None: everything."""
+    if not fold(query):
+        return None
+    return Contact.search_text.like(like_pattern(query, LIKE_ESCAPE), escape=LIKE_ESCAPE)
 
 
 def search_contacts(
     session: Session, owner_id: int, query: str = "", *, limit: int = 25, offset: int = 0
 ) -> list[ContactRecord]:
-    """Answered contacts whose name, company or note contains the query, newest first."""
+    """Answered contacts whose folded text contains the folded query, newest first.
+
+    Name, title, company, e-mails, note, need and offer are searched however they are
+    spelled: "mueller", "Muller" and "MÜLLER" all find "Müller" (storage/search_text.py).
+    """
     statement = with_scan_status().where(
         Contact.owner_id == owner_id, Contact.answered_at.is_not(None)
     )
-    if query.strip():
-        statement = statement.where(_search_filter(query))
+    if (found := _search_filter(query)) is not None:
+        statement = statement.where(found)
     rows = session.execute(
         statement.order_by(Contact.created_at.desc(), Contact.id.desc()).limit(limit).offset(offset)
     )
@@ -83,8 +88,8 @@ def count_contacts(session: Session, owner_id: int, query: str = "") -> int:
     statement = select(func.count(Contact.id)).where(
         Contact.owner_id == owner_id, Contact.answered_at.is_not(None)
     )
-    if query.strip():
-        statement = statement.where(_search_filter(query))
+    if (found := _search_filter(query)) is not None:
+        statement = statement.where(found)
     return session.scalar(statement) or 0
 
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, event, select
 from sqlalchemy.orm import Session
 
 from storage.kinds import ContactStatus, Rating, ScanStatus
 from storage.matching import contact_keys
 from storage.models import CardImage, Contact
 from storage.records import ContactDetails, ContactRecord
+from storage.search_text import search_text_of
 
 MAX_TEXT = 5_000
 MAX_SHORT = 300  # name, title, company and each e-mail, phone, website
@@ -90,3 +92,27 @@ def apply_details(contact: Contact, details: ContactDetails) -> None:
     contact.websites = [clip(w, MAX_SHORT) for w in details.websites if w.strip()][:MAX_LIST_ITEMS]
     contact.address = clip(details.address)
     contact.match_keys = " ".join(contact_keys(contact.emails, contact.phones))
+
+
+def refresh_search_text(contact: Contact) -> None:
+    """Fold what search looks at (storage/search_text.py) into `contact.search_text`."""
+    contact.search_text = search_text_of(
+        (
+            contact.name or "",
+            contact.title or "",
+            contact.company or "",
+            *(contact.emails or ()),
+            contact.note or "",
+            contact.they_need or "",
+            contact.i_offer or "",
+        )
+    )
+
+
+# Every ORM write of a contact (capture, answers, edits, imports, a discard's undo) passes
+# here, so the folded text can never lag behind the fields; bulk inserts that bypass the ORM
+# (the benchmark's seed) and the migration's backfill call `search_text_of` themselves.
+@event.listens_for(Contact, "before_insert")
+@event.listens_for(Contact, "before_update")
+def _keep_search_text(_mapper: Any, _connection: Any, contact: Contact) -> None:
+    refresh_search_text(contact)
