@@ -9,7 +9,8 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from capture.page_context import CONTEXT_KEY, AppContext
-from capture.translation import LANGUAGE_NAMES, LANGUAGES, Translator, choose_language
+from capture.translation import N_, Translator, choose_language
+from followup.account_page_state import remember_language, remembered_language
 from followup.triage_page_state import UNDO as TRIAGE_UNDO
 from storage import account_service, accounts, owners
 from storage.db import Database, open_database
@@ -20,6 +21,15 @@ from storage.throttle import LoginThrottle
 ASSETS = Path(__file__).resolve().parent / "assets"
 LOGIN = "auth.login"  # (owner id, display name, expires at) of a password login
 OWNER = "auth.owner"  # (owner id, display name) resolved once for this session
+# Every page: (script, title, icon, URL path). Material icons come with Streamlit's own font.
+PAGES = (
+    ("capture/event_page.py", N_("Tonight"), ":material/event:", "event"),
+    ("capture/page.py", N_("Capture"), ":material/photo_camera:", "capture"),
+    ("followup/triage_page.py", N_("Triage"), ":material/wb_twilight:", "triage"),
+    ("followup/queue_page.py", N_("Follow-ups"), ":material/mail:", "follow-ups"),
+    ("followup/contacts_page.py", N_("Contacts"), ":material/group:", "contacts"),
+    ("followup/account_page.py", N_("Account"), ":material/person:", "account"),
+)
 
 
 @st.cache_resource(show_spinner=False)
@@ -141,6 +151,29 @@ def resolve_owner(database: Database, _: Translator, session_hours: float) -> tu
     return owner.id, owner.display_name
 
 
+def account_language(database: Database, owner_id: int) -> str:
+    """The language the account chose ("" = follow the browser), read once per session."""
+    known = remembered_language(owner_id)
+    if known is None:
+        try:
+            known = account_service.language_of(database, owner_id)
+        except (SQLAlchemyError, LookupError):
+            return ""  # not remembered: read again on the next run
+        remember_language(owner_id, known)
+    return known
+
+
+def navigation_bar(pages: list[st.Page]) -> None:
+    """Every page one tap away, above the page and never over it: no sidebar, no drawer.
+
+    Streamlit's own top navigation turns into a sidebar drawer on a narrow screen, which
+    stays open over the page after choosing one (it closes only for a phone's user agent).
+    """
+    with st.container(horizontal=True, gap=None, key="app.nav"):
+        for page in pages:
+            st.page_link(page)
+
+
 def main() -> None:
     st.set_page_config(page_title="Klick", page_icon="🤝", layout="centered")
     # Our own static stylesheet only; nothing a user typed or a card printed goes here.
@@ -148,13 +181,15 @@ def main() -> None:
     settings = load_settings()
     database = shared_database(settings.database_url)
 
-    st.session_state.setdefault("app.language", "")
-    language = choose_language(
-        st.session_state["app.language"] or settings.language, st.context.locale
-    )
     timezone = st.context.timezone or "UTC"
-    _ = Translator(language, timezone)
+    # Until we know who it is (the login form): the setting, else the browser's language.
+    _ = Translator(choose_language(settings.language, st.context.locale), timezone)
     owner_id, owner_name = current_owner(database, _, settings.session_hours)
+    # The account's choice first, then the KLICK_LANGUAGE setting, then the browser's.
+    language = choose_language(
+        account_language(database, owner_id) or settings.language, st.context.locale
+    )
+    _ = Translator(language, timezone)
     st.session_state[CONTEXT_KEY] = AppContext(
         database=database,
         settings=settings,
@@ -163,32 +198,12 @@ def main() -> None:
         language=language,
         timezone=timezone,
     )
-    with st.sidebar:
-        chosen = st.selectbox(
-            _("Language"),
-            LANGUAGES,
-            index=LANGUAGES.index(language),
-            format_func=LANGUAGE_NAMES.__getitem__,
-            key="app.language_choice",
-        )
-        if chosen != language:
-            st.session_state["app.language"] = chosen
-            st.rerun()
-
-    def page(path: str, title: str, icon: str, url: str, default: bool = False) -> st.Page:
-        return st.Page(path, title=title, icon=icon, url_path=url, default=default)
-
-    navigation = st.navigation(
-        [
-            page("capture/event_page.py", _("Tonight"), "📅", "event", default=True),
-            page("capture/page.py", _("Capture"), "📷", "capture"),
-            page("followup/triage_page.py", _("Triage"), "🌅", "triage"),
-            page("followup/queue_page.py", _("Follow-ups"), "✉️", "follow-ups"),
-            page("followup/contacts_page.py", _("Contacts"), "👥", "contacts"),
-            page("followup/account_page.py", _("Account"), "🔒", "account"),
-        ],
-        position="top",
-    )
+    pages = [
+        st.Page(path, title=_(title), icon=icon, url_path=url, default=url == "event")
+        for path, title, icon, url in PAGES
+    ]
+    navigation = st.navigation(pages, position="hidden")
+    navigation_bar(pages)
     if navigation.url_path != "triage":
         # Undo holds discarded contacts in memory only until the triage session ends.
         st.session_state.pop(TRIAGE_UNDO, None)

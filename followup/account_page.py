@@ -1,13 +1,18 @@
-"""Your account: the name follow-ups are signed with, export everything, erase everything."""
+"""Your account: its language, the name follow-ups are signed with, export everything, erase
+everything."""
 
 from __future__ import annotations
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from capture.page_context import CONTEXT_KEY, AppContext
+from capture.translation import LANGUAGE_NAMES, LANGUAGES
+from followup.account_page_state import remember_language, remembered_language
 from storage import account_service
 
 DELETED_FLAG = "account.deleted"
+LANGUAGE_FAILED = "account.language_failed"
 LOGIN = "auth.login"
 
 ctx: AppContext = st.session_state[CONTEXT_KEY]
@@ -18,6 +23,37 @@ CONFIRM_WORD = _("DELETE")
 st.title(_("Account"))
 if st.session_state.pop(DELETED_FLAG, False):
     st.success(_("Your account and all its data are deleted."))
+
+
+def choose_language(key: str, kept: str) -> None:
+    """The user chose a language: keep it with the account; app.py speaks it from this run."""
+    language = st.session_state[key]
+    try:
+        account_service.set_language(ctx.database, ctx.owner_id, language)
+    except SQLAlchemyError:
+        st.session_state[key] = kept  # the box shows what is kept
+        st.session_state[LANGUAGE_FAILED] = True
+        return
+    remember_language(ctx.owner_id, language)
+
+
+# "" follows the browser; a choice is kept with the account, for every later session.
+kept = remembered_language(ctx.owner_id)
+if kept is None:  # app.py could not read it just now
+    kept = account_service.language_of(ctx.database, ctx.owner_id)
+choices = ("", *LANGUAGES)
+language_key = f"account.language.{ctx.owner_id}"  # another login here starts from its own
+st.selectbox(
+    _("Language"),
+    choices,
+    index=choices.index(kept) if kept in choices else 0,
+    format_func=lambda code: LANGUAGE_NAMES.get(code) or _("Automatic (browser)"),
+    key=language_key,
+    on_change=choose_language,
+    args=(language_key, kept),
+)
+if st.session_state.pop(LANGUAGE_FAILED, False):
+    st.error(_("That could not be saved just now; nothing is lost. Try again."))
 
 with st.form("account.name"):
     name = st.text_input(

@@ -8,6 +8,7 @@ import re
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from capture.contact_links import contact_links
 from capture.page_context import AppContext
 from capture.page_form import contact_form, save_answered_form
 from capture.translation import N_, Translator, inert
@@ -27,15 +28,18 @@ def _file_name(name: str, suffix: str) -> str:
     return f"{stem[:60]}.{suffix}"
 
 
-def _facts(_: Translator, view: service.ContactView) -> None:
+def _facts(_: Translator, view: service.ContactView, region: str) -> None:
     contact = view.contact
     details = contact.details
     st.subheader(inert(contact.display_name))
     line = " · ".join(inert(v) for v in (details.title, details.company) if v)
     if line:
         st.caption(line)
-    for value in (*details.emails, *details.phones, *details.websites):
-        st.text(value)
+    # Phones read as people dial them in the user's region; a tap calls or writes.
+    for link in contact_links(details, region):
+        st.markdown(link)
+    for website in details.websites:
+        st.text(website)
     if details.address:
         st.text(details.address)
     rating = _(RATING_NAMES[contact.rating]) if contact.rating else "?"
@@ -151,7 +155,7 @@ def contact_detail(ctx: AppContext, contact_id: int) -> None:
     if view is None:
         st.warning(_("This contact is no longer there."))
         return
-    _facts(_, view)
+    _facts(_, view, ctx.settings.region)
     _history(_, view)
     st.download_button(
         _("vCard"),

@@ -29,6 +29,17 @@ def set_display_name(database: Database, owner_id: int, display_name: str) -> No
     )
 
 
+def language_of(database: Database, owner_id: int) -> str:
+    """The language this owner chose ("en", "de"), or "" to follow the browser."""
+    with database.read() as session:
+        return owners.owner_language(session, owner_id)
+
+
+def set_language(database: Database, owner_id: int, language: str) -> None:
+    """Remember the owner's language for every later session ("" = follow the browser)."""
+    database.write_with_retry(lambda session: owners.set_language(session, owner_id, language))
+
+
 def delete_account(database: Database, owner_id: int) -> None:
     """The owner and every row they own, for good."""
     database.write_with_retry(lambda session: privacy.delete_owner(session, owner_id))

@@ -59,3 +59,22 @@ def set_display_name(session: Session, owner_id: int, display_name: str) -> None
     if owner is None:
         raise LookupError(f"no owner {owner_id}")
     owner.display_name = display_name.strip()
+
+
+def owner_language(session: Session, owner_id: int) -> str:
+    """The language the owner chose for Klick ("en", "de"), or "" to follow the browser."""
+    language = session.scalar(select(Owner.language).where(Owner.id == owner_id))
+    if language is None:
+        raise LookupError(f"no owner {owner_id}")
+    return language
+
+
+def set_language(session: Session, owner_id: int, language: str) -> None:
+    """Remember the owner's language: a two-letter code, or "" to follow the browser."""
+    code = language.strip().lower()
+    if code and not (len(code) == 2 and code.isascii() and code.isalpha()):
+        raise ValueError(f"not a language code: {language!r}")
+    owner = session.get(Owner, owner_id)
+    if owner is None:
+        raise LookupError(f"no owner {owner_id}")
+    owner.language = code

@@ -8,15 +8,17 @@ import zipfile
 from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
+from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from storage import contacts, events, followups, owners
+from storage import accounts, contacts, events, followups, owners
 from storage.db import Database
 from storage.kinds import Rating
 from storage.models import Base
 from storage.records import ContactAnswers, ContactDetails
 from tests.pages.conftest import APP, APP_TIMEOUT_S, local_owner_id
 
+PASSWORD = "correct horse battery"
 NOTE = "Keeps bees on the roof of the Kofferfabrik; wants to sell honey to offices."
 
 
@@ -88,3 +90,65 @@ def test_the_signature_name_is_saved(app_env, app_database: Database) -> None:  
     at.button(key="account.save_name").click().run()
     with app_database.read() as session:
         assert owners.find_owner(session, owners.LOCAL_USERNAME).display_name == "Jana Beispiel"  # type: ignore[union-attr]
+
+
+def _language(at: AppTest):  # type: ignore[no-untyped-def]
+    """The language box; its key holds the owner's id (another login starts from its own)."""
+    (box,) = [s for s in at.selectbox if str(s.key).startswith("account.language.")]
+    return box
+
+
+def _log_in(at: AppTest, username: str) -> AppTest:
+    at.text_input(key="auth.username").input(username)
+    at.text_input(key="auth.password").input(PASSWORD)
+    return at.button(key="auth.submit").click().run()
+
+
+def test_the_language_is_kept_with_the_account(app_env, app_database: Database) -> None:  # type: ignore[no-untyped-def]
+    at = _account_page()
+    assert _language(at).options == [
+        "Automatic (browser)",
+        "English",
+        "Deutsch",
+    ]
+    _language(at).select("de").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Konto"
+    # A reload is a new session: the account's choice speaks again, on every page.
+    again = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S).run()
+    assert again.title[0].value == "Die Veranstaltung heute"
+    again.switch_page("followup/account_page.py").run()
+    assert _language(again).value == "de"
+    assert _language(again).label == "Sprache"
+    # Automatic: the browser's language again (English here), also after a reload.
+    _language(again).select("").run()
+    assert again.title[0].value == "Account"
+    with app_database.read() as session:
+        assert owners.owner_language(session, local_owner_id(app_database)) == ""
+    assert AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S).run().title[0].value == (
+        "Tonight's event"
+    )
+
+
+def test_each_account_speaks_its_own_language_in_the_same_browser(
+    app_env: object, app_database: Database
+) -> None:
+    with app_database.write() as session:
+        jana = accounts.add_user(session, "jana", PASSWORD, display_name="Jana")
+        accounts.add_user(session, "otto", PASSWORD, display_name="Otto")
+    previous = config.get_option("server.address")
+    config.set_option("server.address", "0.0.0.0")  # served to the network: logins
+    try:
+        at = _log_in(AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S).run(), "jana")
+        at.switch_page("followup/account_page.py").run()
+        _language(at).select("de").run()
+        assert at.title[0].value == "Konto"
+        at.button(key="account.logout").click().run()
+        # Otto logs in in the same browser session: his own (automatic) language, not Jana's.
+        _log_in(at, "otto")
+        assert at.title[0].value == "Account"
+        with app_database.read() as session:
+            assert owners.owner_language(session, jana.id) == "de"
+            assert owners.owner_language(session, owners.find_owner(session, "otto").id) == ""  # type: ignore[union-attr]
+    finally:
+        config.set_option("server.address", previous)

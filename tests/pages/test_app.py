@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from storage import events
+from storage import account_service, events
 from storage.db import Database
 from tests.pages.conftest import APP, APP_TIMEOUT_S, local_owner_id
 
@@ -79,9 +79,46 @@ def test_capture_page_asks_for_an_event_first(app: AppTest) -> None:
     assert "Choose tonight's event first" in app.warning[0].value
 
 
+def _nav(at: AppTest) -> dict[str, str]:
+    """The navigation bar: URL path (the default page's is "") -> label."""
+    return {link.proto.page: link.proto.label for link in at.get("page_link")}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_is_one_tap_away_from_every_page(app: AppTest, page: str) -> None:
+    app.switch_page(page).run()
+    assert not app.exception, app.exception
+    assert _nav(app) == {
+        "": "Tonight",
+        "capture": "Capture",
+        "triage": "Triage",
+        "follow-ups": "Follow-ups",
+        "contacts": "Contacts",
+        "account": "Account",
+    }
+    # No sidebar: nothing can lie over the page on a phone.
+    assert not app.sidebar.children
+
+
 def test_the_app_speaks_german_when_asked(app: AppTest) -> None:
-    app.selectbox(key="app.language_choice").select("de").run()
+    app.switch_page("followup/account_page.py").run()
+    (language,) = [s for s in app.selectbox if str(s.key).startswith("account.language.")]
+    language.select("de").run()
+    assert app.title[0].value == "Konto"
+    assert _nav(app)["capture"] == "Erfassen"
+    app.switch_page("capture/event_page.py").run()
     assert app.title[0].value == "Die Veranstaltung heute"
+
+
+def test_the_language_setting_speaks_until_the_account_chooses(
+    app_env: object, app_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KLICK_LANGUAGE", "de")
+    at = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S).run()
+    assert at.title[0].value == "Die Veranstaltung heute"
+    account_service.set_language(app_database, local_owner_id(app_database), "en")
+    at = AppTest.from_file(APP, default_timeout=APP_TIMEOUT_S).run()
+    assert at.title[0].value == "Tonight's event"
 
 
 def test_a_database_outage_is_explained_not_a_trace(

@@ -83,12 +83,25 @@ def test_search_finds_by_name_company_and_note(book: dict[str, Any], query: str)
     assert _names(at) == ["Jörg Müller"]
 
 
+def test_search_finds_a_name_however_it_is_spelled(book: dict[str, Any]) -> None:
+    at = _open()
+    at.text_input(key="contacts.query").input("Mueller").run()
+    assert not at.exception, at.exception
+    assert _names(at) == ["Jörg Müller"]
+    at.text_input(key="contacts.query").input("SCHAEFER").run()
+    assert _names(at) == ["Anna Schäfer"]
+    at.text_input(key="contacts.query").input("%").run()
+    assert _names(at) == []
+
+
 def test_detail_shows_where_you_met_and_the_follow_up_history(book: dict[str, Any]) -> None:
     at = _open()
     at.button(key=f"contacts.open.{book['jörg']}").click().run()
     assert not at.exception, at.exception
     texts = [t.value for t in at.text]
-    assert "joerg@kofferfabrik.de" in texts and "+49 176 12345678" in texts
+    links = [m.value for m in at.markdown]
+    assert ":material/mail: [joerg@kofferfabrik\\.de](mailto:joerg@kofferfabrik.de)" in links
+    assert ":material/call: [0176 12345678](tel:+4917612345678)" in links
     assert any(t.startswith("Gründerabend (") for t in texts)
     assert any(t.startswith("Sommerfest (") and t.endswith("Met at the lake.") for t in texts)
     assert any(t.startswith("E-mail, due ") for t in texts)
@@ -207,3 +220,44 @@ def test_the_contact_list_is_paginated(app_env: Any, app_database: Database) -> 
     at.button(key="contacts.next").click().run()
     at.button(key="contacts.next").click().run()
     assert len(_names(at)) == 5
+
+
+HOSTILE = "![x](http://127.0.0.1:9/n.png)"
+
+
+@pytest.mark.parametrize(
+    ("region", "german_phone"),
+    [("DE", "0711 1234567"), ("US", r"\+49 711 1234567")],
+)
+def test_the_detail_offers_phones_and_emails_to_tap(
+    app_env: Any,
+    app_database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    region: str,
+    german_phone: str,
+) -> None:
+    monkeypatch.setenv("KLICK_REGION", region)
+    contact_id = _add(
+        app_database,
+        local_owner_id(app_database),
+        None,
+        HOSTILE,
+        emails=("o'neil+klick@example.org", "eve)(x@example.org", HOSTILE),
+        phones=("+33612345678", "+497111234567", "call [me](javascript:alert(1))"),
+    )
+    at = _open()
+    at.button(key=f"contacts.open.{contact_id}").click().run()
+    assert not at.exception, at.exception
+    links = [m.value for m in at.markdown if m.value.startswith(":material/")]
+    # Stored E.164, shown as people dial it; the URL holds nothing but digits or %XX.
+    assert links == [
+        r":material/call: [\+33 6 12 34 56 78](tel:+33612345678)",
+        f":material/call: [{german_phone}](tel:+497111234567)",
+        r":material/call: call \[me\]\(javascript\:alert\(1\)\)",
+        r":material/mail: [o'neil\+klick@example\.org](mailto:o%27neil%2Bklick@example.org)",
+        r":material/mail: eve\)\(x@example\.org",  # no address: text, no link
+        r":material/mail: \!\[x\]\(http\://127\.0\.0\.1\:9/n\.png\)",
+    ]
+    with app_database.read() as session:
+        stored = contacts.get_contact(session, local_owner_id(app_database), contact_id)
+    assert stored.details.phones[:2] == ("+33612345678", "+497111234567")
