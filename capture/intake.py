@@ -62,6 +62,7 @@ class ReadOutcome:
     details: ContactDetails
     confidence: dict[str, float]
     error_code: str | None = None
+    discarded: bool = False  # a file the decoder refused, deleted at once (capture.pending)
 
 
 def create_event(
@@ -162,6 +163,15 @@ def _keep_scan(database: Database, contact_id: int, work: Callable[[Session], No
         log.warning(
             "card %s was read but the result was not stored: %s", contact_id, type(error).__name__
         )
+    except contacts.ContactNotFound:
+        log.info("card %s was discarded while it was read", contact_id)
+
+
+def _still_pending(session: Session, owner_id: int, capture_id: int) -> None:
+    """ContactNotFound when another session answered or discarded the capture first."""
+    record = contacts.get_contact(session, owner_id, capture_id)
+    if record is None or record.is_answered:
+        raise contacts.ContactNotFound(capture_id)
 
 
 def check_answers(rating: Rating | None, note: str) -> ContactAnswers:
@@ -227,11 +237,15 @@ def save_capture(
     answers: ContactAnswers,
     language: str,
 ) -> ContactRecord:
-    return database.write_with_retry(
-        lambda session: contacts.answer_capture(
+    """The capture's answers; ContactNotFound when it was answered or discarded elsewhere."""
+
+    def work(session: Session) -> ContactRecord:
+        _still_pending(session, owner_id, contact_id)
+        return contacts.answer_capture(
             session, owner_id, contact_id, details=details, answers=answers, language=language
         )
-    )
+
+    return database.write_with_retry(work)
 
 
 def save_without_card(
@@ -267,6 +281,8 @@ def add_meeting_instead(
     """A known person met again: the meeting joins their contact, the new capture goes."""
 
     def work(session: Session) -> ContactRecord | None:
+        if capture_id is not None:
+            _still_pending(session, owner_id, capture_id)
         contacts.add_meeting(session, owner_id, existing_id, event_id=event_id, note=answers.note)
         if capture_id is not None:
             contacts.delete_contact(session, owner_id, capture_id)

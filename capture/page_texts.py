@@ -6,7 +6,7 @@ AnswerError's `code`); only these functions turn a code into a sentence for the 
 
 from __future__ import annotations
 
-from capture import errors, intake
+from capture import errors, intake, pending
 from capture.decode import MAX_BYTES, MAX_PIXELS
 from capture.notes import NoteProblem
 from capture.translation import N_, Translator, inert
@@ -43,21 +43,41 @@ ANSWER_PROBLEMS = {
 }
 
 
-def photo_problem(_: Translator, code: str) -> str:
-    """What to tell the user about a card that was not read (a CaptureError code)."""
-    if code == errors.OCR_FAILED:
-        return _(
-            "The card could not be read automatically. The photo is saved; please type the details."
-        )
-    reason = _(
+def _reason(_: Translator, code: str) -> str:
+    return _(
         MESSAGE_FOR_CODE.get(code, MESSAGE_FOR_CODE[errors.CAPTURE_FAILED]),
         megabytes=MAX_BYTES // (1024 * 1024),
         megapixels=MAX_PIXELS // 1_000_000,
     )
+
+
+def photo_problem(_: Translator, code: str, *, kept: bool | None = None) -> str:
+    """What to tell the user about a card that was not read (a CaptureError code).
+
+    A photo that was decoded stays in the inbox; a file the decoder refused is not kept
+    (capture/pending.py). `kept` says otherwise when deleting the refused file failed.
+    """
+    if code == errors.OCR_FAILED:
+        return _(
+            "The card could not be read automatically. The photo is saved; please type the details."
+        )
+    if kept is None:
+        kept = not pending.is_refused_file(code)
+    if kept:
+        return _(
+            "This photo could not be read: {reason} It is kept in your inbox: type the "
+            "details, take the photo again or discard it.",
+            reason=_reason(_, code),
+        )
+    return _("This file could not be used: {reason} It was not kept.", reason=_reason(_, code))
+
+
+def stack_problem(_: Translator, name: str, code: str) -> str:
+    """One sentence for a file of a stack that the decoder refused: named, not kept."""
     return _(
-        "This file could not be used: {reason} It is kept in your inbox; you can type "
-        "the details there.",
-        reason=reason,
+        "“{name}” could not be used: {reason} It was not kept.",
+        name=inert(name),
+        reason=_reason(_, code),
     )
 
 

@@ -164,3 +164,110 @@ def test_capture_a_card_with_the_in_page_camera(
         assert card is not None and card.photo[:2] in (b"\xff\xd8", b"\x89P", b"RI")
     finally:
         database.dispose()
+
+
+def _seed_junk(database: Database, owner_id: int, event_id: int) -> int:
+    """A refused upload as an earlier Klick kept it: stored, its reading failed, in the inbox."""
+    from capture import intake
+    from storage.settings import load_settings
+
+    junk = b"%PDF-1.4 not a photo at all"
+    capture_id = intake.store_photo(
+        database, owner_id, event_id=event_id, photo=junk, photo_type="image/jpeg"
+    )
+    outcome = intake.read_card(database, owner_id, capture_id, junk, load_settings({}))
+    assert outcome.error_code == "not_an_image"
+    return capture_id
+
+
+def _open_inbox(page) -> None:  # type: ignore[no-untyped-def]
+    summary = page.locator("[data-testid='stExpander'] summary", has_text="Inbox (")
+    summary.wait_for()
+    if page.locator("[data-testid='stExpander'] details[open]", has_text="Inbox (").count() == 0:
+        summary.tap()
+
+
+def _in_inbox(database: Database, owner_id: int, capture_id: int) -> bool:
+    with database.read() as session:
+        return any(c.id == capture_id for c in contacts.list_inbox(session, owner_id))
+
+
+def test_a_junk_capture_is_discarded_from_the_inbox(
+    module_klick_server: KlickServer,
+    phone,  # type: ignore[no-untyped-def]
+) -> None:
+    database, owner_id, event_id = _prepare(module_klick_server, "Altlasten")
+    try:
+        capture_id = _seed_junk(database, owner_id, event_id)
+        phone.goto(f"{module_klick_server.url}/capture")
+        wait_for_app(phone)
+        _open_inbox(phone)
+        discard = phone.locator(f".st-key-capture-discard-{capture_id} button")
+        discard.scroll_into_view_if_needed()
+        discard.tap()
+        phone.get_by_text("photo included", exact=False).first.wait_for()
+        assert not _in_inbox(database, owner_id, capture_id)
+        with database.read() as session:
+            assert contacts.get_card(session, owner_id, capture_id) is None
+            assert contacts.get_contact(session, owner_id, capture_id) is None
+    finally:
+        database.dispose()
+
+
+# Names, e-mails and phones no other test of this module's server uses: a stacked capture
+# waits in the inbox and must not be offered as the contact another test's card belongs to.
+STACK = ("Greta Lorenz", "Henrik Sauer", "Frieda Busch", "Emil Kaiser")
+STACK += ("Clara Roth", "Bruno Haas", "Nora Pohl", "Karl Engel")
+STACK_READ_MS = 4 * READ_TIMEOUT_MS  # eight cards, one after another, on a loaded machine
+
+
+HOSTILE_NAME = "![x](http://127.0.0.1:9/stack.png).jpg"  # a file name is text, not Markdown
+
+
+def _stack_files() -> list[dict[str, object]]:
+    """Ten files as a phone's gallery offers them: eight cards, a note and a cut-off photo."""
+    cards = []
+    for n, name in enumerate(STACK):
+        first, last = name.split()
+        text = CardText(
+            name=name,
+            company=f"{last} Stapel GmbH",
+            email=f"{first.lower()}@stapel-{n}.de",
+            phone=f"+49 911 55{n:05d}",
+        )
+        cards.append((f"card-{n}.jpg", photo_of_card(text)))
+    junk = [(HOSTILE_NAME, b"not an image"), ("cut-off.jpg", photo_of_card()[:20_000])]
+    chosen = [*cards[:3], junk[0], *cards[3:6], junk[1], *cards[6:]]
+    return [{"name": name, "mimeType": "image/jpeg", "buffer": data} for name, data in chosen]
+
+
+def test_a_stack_of_ten_photos_lands_in_the_inbox(
+    module_klick_server: KlickServer,
+    phone,  # type: ignore[no-untyped-def]
+) -> None:
+    database, owner_id, event_id = _prepare(module_klick_server, "Stapelabend")
+    files = _stack_files()
+    requested: list[str] = []
+    phone.on("request", lambda request: requested.append(request.url))
+    try:
+        phone.goto(f"{module_klick_server.url}/capture")
+        wait_for_app(phone)
+        phone.locator("input[type=file][multiple]").set_input_files(files)
+        phone.get_by_text("of 10", exact=False).first.wait_for()  # "Reading 3 of 10"
+        phone.get_by_text("8 cards were read", exact=False).wait_for(timeout=STACK_READ_MS)
+        for name in (HOSTILE_NAME, "cut-off.jpg"):
+            assert phone.get_by_text(f"“{name}” could not be used", exact=False).is_visible()
+        assert not [url for url in requested if "stack.png" in url]
+        _open_inbox(phone)
+        rows = phone.locator("[data-testid='stExpanderDetails'] [data-testid='stText']")
+        rows.first.wait_for()
+        shown = [t.strip() for t in rows.all_inner_texts()]
+        assert [n for n in shown if n in STACK] == list(STACK), "oldest first"
+        with database.read() as session:
+            ours = [c for c in contacts.list_inbox(session, owner_id) if c.event_id == event_id]
+            cards = [contacts.get_card(session, owner_id, c.id) for c in ours]
+        assert [c.details.name for c in ours] == list(STACK)
+        chosen = [f["buffer"] for f in files if str(f["name"]).startswith("card-")]
+        assert [c.photo for c in cards if c] == chosen, "stored in the order chosen"
+    finally:
+        database.dispose()

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
@@ -21,11 +22,15 @@ from capture import intake
 from storage import contacts
 from storage.db import Database, is_storage_full, is_transient
 from storage.kinds import Rating
-from tests.cardmaker import photo_of_card
+from tests.cardmaker import jpeg_bytes, photo_of_card
 from tests.conftest import POSTGRES_ENV, sqlite_database_at
 from tests.faults.conftest import open_capture_page
 from tests.pages.conftest import local_owner_id
 from tests.support import fresh_postgres
+
+# Two photos that decode but show no text: kept in the inbox (a refused file would not be).
+FIRST_PHOTO = jpeg_bytes(Image.new("RGB", (900, 600), (40, 64, 40)))
+SECOND_PHOTO = jpeg_bytes(Image.new("RGB", (900, 600), (80, 64, 40)))
 
 NOTE = "Restores Bauhaus chairs; looking for a printer for small batches of seat fabric."
 SHORT_BUSY_MS = 100  # so that a held lock turns into "database is locked" quickly
@@ -277,13 +282,13 @@ def test_two_refused_photos_are_both_kept_and_stored_in_order(
             holder.close()
 
     monkeypatch.setattr(intake, "store_photo", store_while_locked)
-    at.file_uploader[0].upload("one.jpg", b"first photo", "image/jpeg").run()
-    at.file_uploader[0].upload("two.jpg", b"second photo", "image/jpeg").run()
+    at.file_uploader[0].upload("one.jpg", FIRST_PHOTO, "image/jpeg").run()
+    at.file_uploader[0].upload("two.jpg", SECOND_PHOTO, "image/jpeg").run()
     assert not at.exception, at.exception
     assert len(at.button(key="capture.retry").proto.label) and len(at.error) == 1
     assert [p for p, _ in at.session_state["capture.unsaved_photos"]] == [
-        b"first photo",
-        b"second photo",
+        FIRST_PHOTO,
+        SECOND_PHOTO,
     ]
     monkeypatch.setattr(intake, "store_photo", real_store)
     at.button(key="capture.retry").click().run()
@@ -292,7 +297,7 @@ def test_two_refused_photos_are_both_kept_and_stored_in_order(
     with database.read() as session:
         waiting = contacts.list_inbox(session, owner_id)
         photos = [contacts.get_card(session, owner_id, c.id) for c in waiting]
-    assert [c.photo for c in photos if c] == [b"first photo", b"second photo"]
+    assert [c.photo for c in photos if c] == [FIRST_PHOTO, SECOND_PHOTO]
     database.dispose()
 
 
