@@ -18,6 +18,7 @@ from capture.neural_ocr import NeuralEngine
 from capture.notes import note_problem
 from storage import contacts, events, no_thanks, owners
 from storage.db import Database
+from storage.duplicates import find_duplicates
 from storage.kinds import Rating
 from storage.matching import no_thanks_keys
 from storage.records import (
@@ -222,10 +223,9 @@ def no_thanks_hit(database: Database, owner_id: int, details: ContactDetails) ->
 def matching_contacts(
     database: Database, owner_id: int, details: ContactDetails, *, exclude_id: int | None
 ) -> list[ContactRecord]:
+    """Contacts that are the same person (storage/duplicates.py: one rule on every path)."""
     with database.read() as session:
-        return contacts.find_matching_contacts(
-            session, owner_id, emails=details.emails, phones=details.phones, exclude_id=exclude_id
-        )
+        return find_duplicates(session, owner_id, details, exclude_id=exclude_id)
 
 
 def save_capture(
@@ -278,12 +278,22 @@ def add_meeting_instead(
     event_id: int | None,
     answers: ContactAnswers,
 ) -> ContactRecord:
-    """A known person met again: the meeting joins their contact, the new capture goes."""
+    """A known person met again: the meeting, with all its answers, joins their contact, and
+    the new capture goes."""
 
     def work(session: Session) -> ContactRecord | None:
         if capture_id is not None:
             _still_pending(session, owner_id, capture_id)
-        contacts.add_meeting(session, owner_id, existing_id, event_id=event_id, note=answers.note)
+        contacts.add_meeting(
+            session,
+            owner_id,
+            existing_id,
+            event_id=event_id,
+            note=answers.note,
+            rating=answers.rating,
+            they_need=answers.they_need,
+            i_offer=answers.i_offer,
+        )
         if capture_id is not None:
             contacts.delete_contact(session, owner_id, capture_id)
         return contacts.get_contact(session, owner_id, existing_id)

@@ -9,7 +9,7 @@ from capture import intake
 from capture.event_choice import current_event, event_label, user_today
 from capture.neural_ocr import NeuralEngine, shared_engine
 from capture.page_context import CONTEXT_KEY, AppContext
-from capture.page_current import answer_capture, save
+from capture.page_current import answer_capture, known_warning, save
 from capture.page_form import contact_form
 from capture.page_inbox import inbox
 from capture.page_photo import offer_retry, take_photo
@@ -23,6 +23,7 @@ from capture.page_state import (
     UNSAVED,
     UNSAVED_STACK,
     CapturePage,
+    known_contact,
     set_defaults,
 )
 from capture.translation import inert
@@ -72,10 +73,14 @@ def pickers(page: CapturePage, retry_offered: bool) -> None:
     refused = not stack_picker(page) or refused
     if refused and not retry_offered:
         offer_retry(page)
-    with st.expander(_("No card? Type the name")):
-        typed = contact_form(f"capture.typed.{round_no}", _, ContactDetails(), {})
+    typed_key = f"capture.typed.{round_no}"
+    known = known_contact(typed_key)
+    with st.expander(_("No card? Type the name"), expanded=known is not None):
+        if known is not None:
+            known_warning(_, known)
+        typed = contact_form(typed_key, _, ContactDetails(), {}, known)
         if typed is not None:
-            save(page, typed, None, None)
+            save(page, typed, None, known.id if known else None, typed_key)
 
 
 st.title(_("Capture"))

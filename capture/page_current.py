@@ -10,8 +10,18 @@ from capture import intake, pending
 from capture.page_form import FormInput, contact_form
 from capture.page_pending import discard_button, no_thanks_flag, retake_button
 from capture.page_photo import report_read, retake
-from capture.page_state import ACTIVE, RETAKE, ROUND, CapturePage, close, flash, gone
-from capture.translation import inert
+from capture.page_state import (
+    ACTIVE,
+    RETAKE,
+    ROUND,
+    CapturePage,
+    close,
+    flash,
+    gone,
+    known_contact,
+    remember_known,
+)
+from capture.translation import Translator, inert
 from storage import contacts
 from storage.db import is_storage_full
 from storage.kinds import ScanStatus
@@ -63,9 +73,15 @@ def _store(
 
 
 def save(
-    page: CapturePage, entry: FormInput, capture_id: int | None, duplicate_id: int | None
+    page: CapturePage,
+    entry: FormInput,
+    capture_id: int | None,
+    duplicate_id: int | None,
+    form_key: str,
 ) -> None:
-    _ = page.ctx.translate
+    """Save the form; details that turn out to be someone known first offer the meeting."""
+    ctx = page.ctx
+    _ = ctx.translate
     try:
         answers = entry.checked_answers(_)
     except intake.AnswerError as refusal:
@@ -74,6 +90,13 @@ def save(
     if capture_id is None and not entry.details.name.strip():
         st.error(_("Type the person's name."))
         return
+    if duplicate_id is None:
+        known = intake.matching_contacts(
+            ctx.database, ctx.owner_id, entry.details, exclude_id=capture_id
+        )
+        if known:  # the same rule as for a card read: offer "Add this meeting to …" first
+            remember_known(form_key, known[0])
+            st.rerun()
     try:
         message = _store(page, entry, answers, capture_id, duplicate_id)
     except SQLAlchemyError as error:
@@ -115,7 +138,19 @@ def _read_if_pending(page: CapturePage, capture_id: int) -> None:
         st.rerun()  # the sentence shows at the top, as after an upload
 
 
-def _flags(page: CapturePage, record: ContactRecord) -> tuple[ContactRecord | None, bool]:
+def known_warning(_: Translator, known: ContactRecord) -> None:
+    st.warning(
+        _(
+            "This is a contact you already have: **{name}**. Their meeting tonight can be "
+            "added to them.",
+            name=inert(known.display_name),
+        )
+    )
+
+
+def _flags(
+    page: CapturePage, record: ContactRecord, form_key: str
+) -> tuple[ContactRecord | None, bool]:
     """The no-thanks flag with "Discard now" first, and the known contact it duplicates."""
     ctx = page.ctx
     _, db, owner = ctx.translate, ctx.database, ctx.owner_id
@@ -124,14 +159,9 @@ def _flags(page: CapturePage, record: ContactRecord) -> tuple[ContactRecord | No
         st.error(no_thanks_flag(_, hit))
         discard_button(page, record, f"capture.discard_now.{record.id}", now=True)
     matches = intake.matching_contacts(db, owner, record.details, exclude_id=record.id)
-    duplicate = matches[0] if matches else None
+    duplicate = known_contact(form_key) or (matches[0] if matches else None)
     if duplicate is not None:
-        st.warning(
-            _(
-                "This card belongs to a contact you already have: **{name}**.",
-                name=inert(duplicate.display_name),
-            )
-        )
+        known_warning(_, duplicate)
     return duplicate, hit is not None
 
 
@@ -154,10 +184,9 @@ def answer_capture(page: CapturePage, capture_id: int) -> None:
         st.image(card.card_jpeg, caption=_("The card as read"), width="stretch")
     if card.scan_status is ScanStatus.FAILED:
         st.caption(_("This photo could not be read: type the details, retake or discard it."))
-    duplicate, no_thanks = _flags(page, record)
-    entry = contact_form(
-        f"capture.form.{capture_id}", _, record.details, card.field_confidence, duplicate
-    )
+    form_key = f"capture.form.{capture_id}"
+    duplicate, no_thanks = _flags(page, record, form_key)
+    entry = contact_form(form_key, _, record.details, card.field_confidence, duplicate)
     with st.container(horizontal=True):
         if st.button(_("Later"), key=f"capture.later.{capture_id}"):
             close(capture_id)
@@ -166,4 +195,4 @@ def answer_capture(page: CapturePage, capture_id: int) -> None:
         if not no_thanks:  # "Discard now" is above, first
             discard_button(page, record, f"capture.discard.{capture_id}")
     if entry is not None:
-        save(page, entry, capture_id, duplicate.id if duplicate else None)
+        save(page, entry, capture_id, duplicate.id if duplicate else None, form_key)

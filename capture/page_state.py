@@ -9,6 +9,7 @@ import streamlit as st
 from capture.neural_ocr import NeuralEngine
 from capture.page_context import AppContext
 from capture.translation import Translator
+from storage.records import ContactRecord
 
 ACTIVE = "capture.active_id"  # the capture being answered
 ROUND = "capture.round"  # bumps after each save: a fresh file picker for the next card
@@ -20,6 +21,7 @@ FLASH = "capture.flash"  # (kind, sentence) shown once, after the rerun
 REPORT = "capture.report"  # more (kind, sentence) pairs shown once: a stack's refused files
 RETAKE = "capture.retake_id"  # the capture whose photo is being taken again
 STACKS = "capture.stacks"  # ids of the stacks this session handed to the background reader
+KNOWN = "capture.known"  # form key -> the contact its typed details turned out to match
 STACK_ROUND = "capture.stack_round"  # bumps after a stack is stored: an empty picker again
 
 DEFAULTS: dict[str, object] = {
@@ -67,3 +69,13 @@ def close(capture_id: int) -> None:
         st.session_state[ACTIVE] = None
     if st.session_state[RETAKE] == capture_id:
         st.session_state[RETAKE] = None
+
+
+def known_contact(form_key: str) -> ContactRecord | None:
+    """The known contact a form's details matched when it was saved, to offer the meeting."""
+    found: ContactRecord | None = st.session_state.get(KNOWN, {}).get(form_key)
+    return found
+
+
+def remember_known(form_key: str, contact: ContactRecord) -> None:
+    st.session_state[KNOWN] = {**st.session_state.get(KNOWN, {}), form_key: contact}

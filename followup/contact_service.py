@@ -14,9 +14,9 @@ from followup.vcard import VCardContact, decode_vcard_file, parse_vcards, to_vca
 from storage import contacts, events, followups
 from storage.contacts import MeetingRecord
 from storage.db import Database
+from storage.duplicates import find_duplicates, same_person
 from storage.followups import FollowUpRecord
 from storage.kinds import ContactStatus, Rating
-from storage.matching import contact_keys
 from storage.records import (
     CardRecord,
     ContactAnswers,
@@ -160,26 +160,21 @@ def all_csv(
 
 
 def preview_import(database: Database, owner_id: int, data: bytes) -> list[ImportCandidate]:
-    """Read a vCard file and mark duplicates by e-mail or phone, as capture does."""
+    """Read a vCard file and mark who is already known, by the one duplicate rule
+    (storage/duplicates.py): a contact of the owner, or someone earlier in the same file."""
     if len(data) > MAX_IMPORT_BYTES:
         raise ValueError("too_large")
     found = parse_vcards(decode_vcard_file(data))
-    seen: set[str] = set()
-    candidates = []
+    candidates: list[ImportCandidate] = []
     with database.read() as session:
         for contact in found:
             details = contact.details
-            matches = contacts.find_matching_contacts(
-                session, owner_id, emails=details.emails, phones=details.phones
-            )
-            keys = set(contact_keys(details.emails, details.phones))
+            matches = find_duplicates(session, owner_id, details)
+            duplicate: str | None = None
             if matches:
-                duplicate: str | None = matches[0].display_name
-            elif keys & seen:
+                duplicate = matches[0].display_name
+            elif any(same_person(details, earlier.contact.details) for earlier in candidates):
                 duplicate = ""
-            else:
-                duplicate = None
-            seen |= keys
             candidates.append(ImportCandidate(contact, duplicate))
     return candidates
 

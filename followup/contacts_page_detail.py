@@ -16,6 +16,7 @@ from followup import contact_service as service
 from followup.contacts_page_state import CONFIRM_DELETE, FLASH, open_contact
 from followup.queue_page_state import CHANNEL_LABELS
 from followup.triage_page_parts import card_image
+from storage.contact_queries import MeetingRecord
 from storage.kinds import FollowUpStatus, Rating
 from storage.records import ContactAnswers, ContactRecord
 
@@ -55,16 +56,28 @@ def _facts(_: Translator, view: service.ContactView, region: str) -> None:
     card_image(_, view.card)
 
 
+def _meeting(_: Translator, meeting: MeetingRecord, first: bool) -> None:
+    """One meeting of the timeline: where and when, and what the user answered there."""
+    when = meeting.event_date or meeting.met_at
+    where = meeting.event_name or _("without an event")
+    st.markdown(f"**{inert(_.day(when))}** · {inert(where)}")
+    answers = []
+    if meeting.rating is not None and not first:  # the first one's answers are shown above
+        answers.append(_("Did it click? {rating}", rating=_(RATING_NAMES[meeting.rating])))
+    if meeting.note and not first:
+        answers.append(meeting.note)
+    for label, value in ((_("They need"), meeting.they_need), (_("I can offer"), meeting.i_offer)):
+        if value and not first:
+            answers.append(f"{label}: {value}")
+    for line in answers:
+        st.text(line)
+
+
 def _history(_: Translator, view: service.ContactView) -> None:
     st.markdown(f"**{_('Where you met')}**")
     for number, meeting in enumerate(view.meetings):
-        note = meeting.note if number else ""  # the first is the capture: its note is above
-        where = (
-            f"{meeting.event_name} ({_.day(meeting.event_date)})"
-            if meeting.event_name and meeting.event_date
-            else f"{_('without an event')} ({_.day(meeting.met_at)})"
-        )
-        st.text(f"{where}: {note}" if note else where)
+        with st.container(border=True):
+            _meeting(_, meeting, first=number == 0)
     st.markdown(f"**{_('Follow-ups')}**")
     if not view.follow_ups:
         st.caption(_("No follow-ups yet."))

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from storage.contact_rows import to_record, with_scan_status
-from storage.kinds import ContactStatus
-from storage.matching import contact_keys
+from storage.kinds import ContactStatus, Rating
 from storage.models import Contact, Event, Meeting
 from storage.records import ContactRecord
 from storage.search_text import fold, like_pattern
@@ -93,30 +91,6 @@ def count_contacts(session: Session, owner_id: int, query: str = "") -> int:
     return session.scalar(statement) or 0
 
 
-def find_matching_contacts(
-    session: Session,
-    owner_id: int,
-    *,
-    emails: Sequence[str],
-    phones: Sequence[str],
-    exclude_id: int | None = None,
-) -> list[ContactRecord]:
-    """Answered contacts that share an e-mail or a phone number with the given ones."""
-    keys = contact_keys(emails, phones)
-    if not keys:
-        return []
-    statement = with_scan_status().where(
-        Contact.owner_id == owner_id,
-        Contact.answered_at.is_not(None),
-        or_(*(Contact.match_keys.contains(key) for key in keys)),
-    )
-    if exclude_id is not None:
-        statement = statement.where(Contact.id != exclude_id)
-    rows = session.execute(statement.order_by(Contact.created_at))
-    # `contains` is a substring test; confirm whole keys so "p:12345678" ≠ "p:123456789".
-    return [to_record(c, s) for c, s in rows if set(keys) & set(c.match_keys.split())]
-
-
 @dataclass(frozen=True)
 class MeetingRecord:
     """Where and when the user met a contact: the first capture, or a later meeting."""
@@ -126,6 +100,9 @@ class MeetingRecord:
     event_date: date | None
     note: str
     met_at: datetime
+    rating: Rating | None = None
+    they_need: str = ""
+    i_offer: str = ""
 
 
 def contact_meetings(session: Session, owner_id: int, contact_id: int) -> list[MeetingRecord]:
@@ -147,6 +124,9 @@ def contact_meetings(session: Session, owner_id: int, contact_id: int) -> list[M
             event_date=first[1] if first else None,
             note=contact.note,
             met_at=contact.created_at,
+            rating=Rating(contact.rating) if contact.rating else None,
+            they_need=contact.they_need,
+            i_offer=contact.i_offer,
         )
     ]
     rows = session.execute(
@@ -162,6 +142,9 @@ def contact_meetings(session: Session, owner_id: int, contact_id: int) -> list[M
             event_date=held_on,
             note=meeting.note,
             met_at=meeting.created_at,
+            rating=Rating(meeting.rating) if meeting.rating else None,
+            they_need=meeting.they_need,
+            i_offer=meeting.i_offer,
         )
         for meeting, name, held_on in rows
     ]

@@ -304,6 +304,67 @@ def test_a_known_card_adds_a_meeting_instead_of_a_second_contact(
         assert contacts.get_contact(session, owner_id, known.id) is not None
 
 
+def test_a_known_card_keeps_every_answer_of_the_meeting_and_its_event_once(
+    capture_app: AppTest, app_database: Database
+) -> None:
+    owner_id = local_owner_id(app_database)
+    with app_database.read() as session:
+        (tonight,) = events.list_events(session, owner_id)
+    with app_database.write() as session:
+        known = contacts.add_contact(
+            session,
+            owner_id,
+            event_id=tonight.id,
+            details=ContactDetails(name="Anna Schäfer", emails=("anna.schaefer@kofferfabrik.de",)),
+            answers=ContactAnswers(rating=Rating.NOT_SURE, note="Met at the spring fair."),
+        )
+    at = capture_app
+    capture_id = upload(at, photo_of_card())
+    at.text_input(key=f"capture.form.{capture_id}.need").input("A tailor for the old cases")
+    at.text_input(key=f"capture.form.{capture_id}.offer").input("My aunt's sewing shop")
+    answer(at, capture_id, Rating.YES, NOTE)
+    with app_database.read() as session:
+        met = contacts.contact_meetings(session, owner_id, known.id)
+    assert [m.event_id for m in met] == [tonight.id]  # tonight's event listed once
+    assert met[0].note == f"Met at the spring fair.\n\n{NOTE}"
+    with app_database.read() as session:
+        contact = contacts.get_contact(session, owner_id, known.id)
+    assert contact is not None
+    assert contact.they_need == "A tailor for the old cases"
+    assert contact.i_offer == "My aunt's sewing shop"
+
+
+def test_a_person_typed_by_hand_who_is_known_is_offered_the_meeting(
+    capture_app: AppTest, app_database: Database
+) -> None:
+    owner_id = local_owner_id(app_database)
+    with app_database.write() as session:
+        known = contacts.add_contact(
+            session,
+            owner_id,
+            event_id=None,
+            details=ContactDetails(name="Sören Weiß", company="Orgelbau Lindner"),
+            answers=ContactAnswers(rating=Rating.YES, note="Tunes the organ in St. Lorenz."),
+        )
+    at = capture_app
+    key = "capture.typed.0"
+    at.text_input(key=f"{key}.name").input("Soeren Weiss")
+    at.text_input(key=f"{key}.company").input("ORGELBAU LINDNER")
+    at.radio(key=f"{key}.rating").set_value(Rating.YES)
+    at.text_area(key=f"{key}.note").input(NOTE)
+    at.button(key=f"{key}.save").click().run()
+    assert not at.exception, at.exception
+    assert any("Sören Weiß" in w.value for w in at.warning)
+    assert at.checkbox(key=f"{key}.merge").value is True
+    with app_database.read() as session:
+        assert contacts.count_contacts(session, owner_id) == 1  # nothing saved yet
+    at.button(key=f"{key}.save").click().run()
+    assert "Added this meeting to Sören Weiß" in at.success[0].value
+    with app_database.read() as session:
+        assert contacts.count_contacts(session, owner_id) == 1
+        assert len(contacts.contact_meetings(session, owner_id, known.id)) == 2
+
+
 def test_a_card_on_the_no_thanks_list_is_flagged(
     capture_app: AppTest, app_database: Database
 ) -> None:

@@ -102,12 +102,37 @@ def test_detail_shows_where_you_met_and_the_follow_up_history(book: dict[str, An
     links = [m.value for m in at.markdown]
     assert ":material/mail: [joerg@kofferfabrik\\.de](mailto:joerg@kofferfabrik.de)" in links
     assert ":material/call: [0176 12345678](tel:+4917612345678)" in links
-    assert any(t.startswith("Gründerabend (") for t in texts)
-    assert any(t.startswith("Sommerfest (") and t.endswith("Met at the lake.") for t in texts)
+    timeline = [m for m in links if " · " in m and m.startswith("**")]
+    assert [m.split(" · ")[1] for m in timeline] == ["Gründerabend", "Sommerfest"]
+    assert "Met at the lake." in texts
     assert any(t.startswith("E-mail, due ") for t in texts)
     assert [b.label for b in at.get("download_button")] == ["vCard"]
     at.button(key="contacts.back").click().run()
     assert len(_names(at)) == 2
+
+
+def test_a_later_meeting_shows_its_own_answers_in_the_timeline(book: dict[str, Any]) -> None:
+    with book["db"].write() as session:
+        again = events.create_event(
+            session, book["owner"], name="Barcamp", held_on=date.today() + timedelta(days=9)
+        )
+        contacts.add_meeting(
+            session,
+            book["owner"],
+            book["anna"],
+            event_id=again.id,
+            note="Showed me her cheese cellar plans.",
+            rating=Rating.YES,
+            they_need="A mason for vaults",
+            i_offer="My cousin the mason",
+        )
+    at = _open()
+    at.button(key=f"contacts.open.{book['anna']}").click().run()
+    assert not at.exception, at.exception
+    texts = [t.value for t in at.text]
+    assert "Did it click? Yes" in texts
+    assert "They need: A mason for vaults" in texts and "I can offer: My cousin the mason" in texts
+    assert "Showed me her cheese cellar plans." in texts
 
 
 def test_edit_keeps_what_is_typed_and_saves(book: dict[str, Any]) -> None:
@@ -176,6 +201,19 @@ def test_import_skips_duplicates_and_adds_the_rest(book: dict[str, Any]) -> None
         (zoe,) = contacts.search_contacts(session, book["owner"], "Zoë")
     assert zoe.note == "Makes cello strings from gut."
     assert zoe.status is ContactStatus.KEPT and zoe.event_id is None
+
+
+def test_import_knows_a_person_by_name_and_company_however_spelled(book: dict[str, Any]) -> None:
+    vcf = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Joerg Mueller\r\nORG:KOFFERFABRIK\r\nEND:VCARD\r\n"
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jörg Müller\r\nORG:Andere GmbH\r\nEND:VCARD\r\n"
+    )
+    at = _open()
+    at.file_uploader(key="contacts.import.0").upload("book.vcf", vcf.encode(), "text/vcard").run()
+    assert not at.exception, at.exception
+    texts = [t.value for t in at.text]
+    assert "Joerg Mueller: already known as Jörg Müller" in texts  # same name, same company
+    assert "1 new, 1 already known (skipped)." in [c.value for c in at.caption]  # a namesake
 
 
 def test_a_contact_without_a_note_is_dated_on_the_users_day(book: dict[str, Any]) -> None:

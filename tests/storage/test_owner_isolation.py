@@ -77,9 +77,6 @@ READERS: dict[str, Callable[[Session, dict[str, Any]], Any]] = {
     "list_inbox": lambda s, ids: contacts.list_inbox(s, ids["b"]),
     "search_contacts": lambda s, ids: contacts.search_contacts(s, ids["b"], "Ida"),
     "count_contacts": lambda s, ids: contacts.count_contacts(s, ids["b"]),
-    "find_matching_contacts": lambda s, ids: contacts.find_matching_contacts(
-        s, ids["b"], emails=["ida@geheim.de"], phones=["+49 30 9876543"]
-    ),
     "get_follow_up": lambda s, ids: followups.get_follow_up(s, ids["b"], ids["follow_up"]),
     "list_follow_ups": lambda s, ids: followups.list_follow_ups(s, ids["b"], status=None),
     "earlier_bodies": lambda s, ids: followups.earlier_bodies(s, ids["b"], except_contact_id=0),

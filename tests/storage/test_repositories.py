@@ -168,24 +168,6 @@ def test_an_event_page_lists_unanswered_first(database: Database) -> None:
     assert [c.id for c in listed] == [open_id, answered.id]
 
 
-def test_matching_contacts_by_email_or_any_form_of_the_phone(database: Database) -> None:
-    owner_id = _owner(database)
-    with database.write() as session:
-        anna = contacts.add_contact(session, owner_id, event_id=None, details=ANNA, answers=ANSWERS)
-    with database.read() as session:
-        by_phone = contacts.find_matching_contacts(
-            session, owner_id, emails=[], phones=["0911 123456"]
-        )
-        by_mail = contacts.find_matching_contacts(
-            session, owner_id, emails=["ANNA@mueller-soehne.de "], phones=[]
-        )
-        nothing = contacts.find_matching_contacts(
-            session, owner_id, emails=["x@y.z"], phones=["12"]
-        )
-    assert [c.id for c in by_phone] == [anna.id] == [c.id for c in by_mail]
-    assert nothing == []
-
-
 def test_delete_removes_contact_card_meetings_and_follow_ups(database: Database) -> None:
     owner_id = _owner(database)
     event_id = _event(database, owner_id)
