@@ -33,6 +33,8 @@ KEYWORDS = {"_": None, "N_": None, "plural": (1, 2)}
 
 # Every character Markdown (and Streamlit's flavour of it) gives a meaning to.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~:$=])")
+# What GitHub-flavoured Markdown links by itself even when escaped: "http://", "www.".
+_AUTOLINK = re.compile(r"(?i)(?:\b[a-z][a-z0-9+.-]*:/|\bwww\.)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -52,7 +54,9 @@ def choose_language(setting: str | None, browser_locale: str | None) -> str:
 
 
 def inert(text: str) -> str:
-    """User or card text to show inside Markdown: every markup character is escaped."""
+    """User or card text to show inside Markdown: every markup character is escaped, and
+    a web address is broken with an invisible joiner so it is not turned into a link."""
+    text = _AUTOLINK.sub(lambda m: m.group(0)[:-1] + "\u2060" + m.group(0)[-1], text)
     return _MARKDOWN_SPECIAL.sub(r"\\\1", _CONTROL.sub("", text))
 
 

@@ -165,3 +165,10 @@ def test_inert_escapes_every_markdown_construct() -> None:
     assert re.fullmatch(rf"(?:\\[{special}]|[^{special}])*", escaped), escaped
     assert "\x00" not in escaped
     assert escaped.replace("\\", "") == payload.replace("\x00", "")
+
+
+def test_inert_text_holds_no_web_address_markdown_would_link() -> None:
+    for text in ("![x](http://127.0.0.1:9/n.png)", "see https://evil.example", "www.evil.example"):
+        shown = inert(text).replace("\\", "")
+        assert "://" not in shown and "www." not in shown
+        assert shown.replace("\u2060", "") == text  # nothing the reader sees is changed

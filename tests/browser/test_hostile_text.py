@@ -16,7 +16,10 @@ from tests.cardmaker import photo_of_card
 
 pytestmark = [pytest.mark.browser, pytest.mark.tesseract, pytest.mark.slow]
 
-NAME = "Eve <img src=x onerror=window.__pwned=1> [Eve](javascript:window.__pwned=3)"
+NAME = (
+    "Eve <img src=x onerror=window.__pwned=1> [Eve](javascript:window.__pwned=3) "
+    "![x](http://127.0.0.1:9/n.png)"
+)
 NOTE = (
     "Talked about <script>window.__pwned=2</script> sandboxes and "
     "![tracker](https://tracker.example/p.png) **loud** text"
@@ -26,9 +29,11 @@ HOSTILE_QUERY = "q=%3Cscript%3Ewindow.__pwned%3D5%3C%2Fscript%3E&event_id=1%27%2
 PAGES = ["capture", "triage", "follow-ups", "contacts", "account", "event"]
 INJECTED = """() => ({
     pwned: window.__pwned ?? null,
-    images: document.querySelectorAll('img[src="x"], img[src*="tracker"]').length,
+    images: document.querySelectorAll(
+        'img[src="x"], img[src*="tracker"], img[src*="127.0.0.1:9"]').length,
     frames: document.querySelectorAll('iframe[src^="javascript"]').length,
-    links: document.querySelectorAll('a[href^="javascript"]').length,
+    links: document.querySelectorAll(
+        'a[href^="javascript"], a[href*="tracker.example"], a[href*="127.0.0.1:9"]').length,
     scripts: [...document.scripts].filter(s => s.text.includes('__pwned')).length,
     bold: [...document.querySelectorAll('b, strong')].filter(
         b => b.textContent.includes('loud') || b.textContent.includes('EVE GmbH')).length,
