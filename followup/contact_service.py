@@ -95,13 +95,35 @@ def save(
     *,
     details: ContactDetails,
     answers: ContactAnswers,
+    merge_into_id: int | None = None,
 ) -> ContactRecord:
-    """Edit a contact's fields and answers (a blank note is refused by storage)."""
-    return database.write_with_retry(
-        lambda session: contacts.answer_capture(
+    """Edit a contact's fields and answers (a blank note is refused by storage).
+
+    With `merge_into_id` (the user took "Add this meeting to …" for someone they already
+    have), the edited contact then becomes that contact's meeting: its event and answers,
+    its later meetings and its follow-ups move there. Returns the contact that remains.
+    """
+
+    def work(session: Session) -> ContactRecord:
+        saved = contacts.answer_capture(
             session, owner_id, contact_id, details=details, answers=answers
         )
-    )
+        if merge_into_id is None:
+            return saved
+        contacts.merge_into(session, owner_id, contact_id, merge_into_id)
+        kept = contacts.get_contact(session, owner_id, merge_into_id)
+        assert kept is not None  # merge_into checked it is this owner's
+        return kept
+
+    return database.write_with_retry(work)
+
+
+def duplicates_of(
+    database: Database, owner_id: int, details: ContactDetails, *, exclude_id: int
+) -> list[ContactRecord]:
+    """Contacts that are the same person by the one rule (storage/duplicates.py)."""
+    with database.read() as session:
+        return find_duplicates(session, owner_id, details, exclude_id=exclude_id)
 
 
 def delete(database: Database, owner_id: int, contact_id: int) -> None:

@@ -13,12 +13,12 @@ from capture.page_context import AppContext
 from capture.page_form import contact_form, save_answered_form
 from capture.translation import N_, Translator, inert
 from followup import contact_service as service
-from followup.contacts_page_state import CONFIRM_DELETE, FLASH, open_contact
+from followup.contacts_page_state import CONFIRM_DELETE, FLASH, KNOWN, open_contact
 from followup.queue_page_state import CHANNEL_LABELS
 from followup.triage_page_parts import card_image
 from storage.contact_queries import MeetingRecord
 from storage.kinds import FollowUpStatus, Rating
-from storage.records import ContactAnswers, ContactRecord
+from storage.records import ContactAnswers, ContactDetails, ContactRecord
 
 # How the answer to "Did it click?" reads.
 RATING_NAMES = {Rating.YES: N_("Yes"), Rating.NOT_SURE: N_("Not sure"), Rating.NO: N_("No")}
@@ -91,31 +91,60 @@ def _history(_: Translator, view: service.ContactView) -> None:
 
 
 def _edit(ctx: AppContext, contact: ContactRecord) -> None:
-    """The capture page's own form, prefilled: the same fields and the same two questions."""
-    _ = ctx.translate
-    with st.expander(_("Edit")):
-        entry = contact_form(
-            f"contacts.edit.{contact.id}",
-            _,
-            contact.details,
-            {},
-            answers=ContactAnswers(
-                rating=contact.rating or Rating.NOT_SURE,
-                note=contact.note,
-                they_need=contact.they_need,
-                i_offer=contact.i_offer,
-                is_pitch=contact.is_pitch,
-            ),
-        )
-    if entry is not None:
-        save_answered_form(
-            _,
-            entry,
-            lambda details, answers: service.save(
-                ctx.database, ctx.owner_id, contact.id, details=details, answers=answers
-            ),
-            FLASH,
-        )
+    """The capture page's own form, prefilled: the same fields and the same two questions.
+
+    Details that are someone else's too (the one duplicate rule) offer "Add this meeting to
+    …", which makes this contact a meeting of the other.
+    """
+    _, key = ctx.translate, f"contacts.edit.{contact.id}"
+    offered = st.session_state.get(KNOWN, {}).get(contact.id)
+    known = offered or _first_duplicate(ctx, contact.id, contact.details)
+    with st.expander(_("Edit"), expanded=offered is not None):
+        if known is not None:
+            st.warning(
+                _("This is also a contact you have: **{name}**.", name=inert(known.display_name))
+            )
+        entry = contact_form(key, _, contact.details, {}, known, answers=_answers_of(contact))
+    if entry is None:
+        return
+    if known is None and (again := _first_duplicate(ctx, contact.id, entry.details)):
+        st.session_state[KNOWN] = {contact.id: again}  # offer the meeting first, as capture does
+        st.rerun()
+    st.session_state.pop(KNOWN, None)
+    into = known.id if known is not None and entry.add_to_existing else None
+    if into is not None:
+        open_contact(into)
+    save_answered_form(
+        _,
+        entry,
+        lambda details, answers: service.save(
+            ctx.database,
+            ctx.owner_id,
+            contact.id,
+            details=details,
+            answers=answers,
+            merge_into_id=into,
+        ),
+        FLASH,
+    )
+    open_contact(contact.id)  # the save did not go through: stay on this contact
+
+
+def _first_duplicate(
+    ctx: AppContext, contact_id: int, details: ContactDetails
+) -> ContactRecord | None:
+    found = service.duplicates_of(ctx.database, ctx.owner_id, details, exclude_id=contact_id)
+    return found[0] if found else None
+
+
+def _answers_of(contact: ContactRecord) -> ContactAnswers:
+    return ContactAnswers(
+        rating=contact.rating or Rating.NOT_SURE,
+        note=contact.note,
+        they_need=contact.they_need,
+        i_offer=contact.i_offer,
+        is_pitch=contact.is_pitch,
+    )
 
 
 def _delete(ctx: AppContext, contact: ContactRecord) -> None:

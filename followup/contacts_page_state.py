@@ -9,6 +9,7 @@ PAGE = "contacts.page"
 FLASH = "contacts.flash"
 CONFIRM_DELETE = "contacts.confirm_delete"
 IMPORT_ROUND = "contacts.import_round"
+KNOWN = "contacts.known"  # contact id -> the known contact its edited details matched
 
 
 def init_state() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from storage.card_images import get_card, record_scan, record_scan_failure
@@ -53,6 +53,7 @@ __all__ = [
     "get_contact",
     "list_event_page",
     "list_inbox",
+    "merge_into",
     "rate",
     "record_scan",
     "record_scan_failure",
@@ -214,6 +215,41 @@ def joined(earlier: str, later: str) -> str:
     if not later or later in earlier:
         return earlier
     return clip(f"{earlier}\n\n{later}" if earlier else later)
+
+
+def merge_into(session: Session, owner_id: int, source_id: int, target_id: int) -> None:
+    """One person kept twice becomes one: `source`'s first meeting (event and answers), its
+    later meetings and its follow-ups move to `target`, then `source` goes, card included."""
+    if source_id == target_id:
+        raise ContactError("A contact cannot be merged into itself.")
+    source = owned_contact(session, owner_id, source_id)
+    owned_contact(session, owner_id, target_id)
+    met = [(source.event_id, source.note, source.rating, source.they_need, source.i_offer)]
+    met += [
+        (m.event_id, m.note, m.rating, m.they_need, m.i_offer)
+        for m in session.scalars(
+            select(Meeting)
+            .where(Meeting.owner_id == owner_id, Meeting.contact_id == source_id)
+            .order_by(Meeting.created_at, Meeting.id)
+        )
+    ]
+    for event_id, note, rating, they_need, i_offer in met:
+        add_meeting(
+            session,
+            owner_id,
+            target_id,
+            event_id=event_id,
+            note=note,
+            rating=Rating(rating) if rating else None,
+            they_need=they_need,
+            i_offer=i_offer,
+        )
+    session.execute(
+        update(FollowUp)
+        .where(FollowUp.owner_id == owner_id, FollowUp.contact_id == source_id)
+        .values(contact_id=target_id)
+    )
+    delete_contact(session, owner_id, source_id)
 
 
 def delete_capture(session: Session, owner_id: int, capture_id: int) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
+import pytest
 from sqlalchemy import select
 
-from storage import contacts, events
+from storage import contacts, events, followups
 from storage.db import Database
 from storage.kinds import Rating
 from storage.models import Meeting
@@ -68,3 +69,39 @@ def test_meetings_without_an_event_are_each_kept(database: Database) -> None:
         contacts.add_meeting(session, owner_id, contact.id, event_id=None, note="Met in town.")
     with database.read() as session:
         assert len(contacts.contact_meetings(session, owner_id, contact.id)) == 3
+
+
+def test_one_person_kept_twice_becomes_one(database: Database) -> None:
+    owner_id = _owner(database)
+    with database.write() as session:
+        spring = events.create_event(session, owner_id, name="Messe", held_on=date(2026, 3, 3))
+        autumn = events.create_event(session, owner_id, name="Herbst", held_on=date(2026, 10, 1))
+        kept = contacts.add_contact(
+            session,
+            owner_id,
+            event_id=spring.id,
+            details=ContactDetails(name="Ines Vogt", emails=("ines@cembalo.de",)),
+            answers=ContactAnswers(rating=Rating.YES, note="Builds harpsichords."),
+        )
+        twice = contacts.add_contact(
+            session,
+            owner_id,
+            event_id=autumn.id,
+            details=ContactDetails(name="I. Vogt", emails=("INES@cembalo.de",)),
+            answers=ContactAnswers(
+                rating=Rating.NOT_SURE, note="Wants larch.", they_need="A sawmill"
+            ),
+        )
+        followups.queue_follow_up(session, owner_id, twice.id, due_at=datetime.now(UTC))
+        contacts.merge_into(session, owner_id, twice.id, kept.id)
+    with database.read() as session:
+        assert contacts.get_contact(session, owner_id, twice.id) is None
+        met = contacts.contact_meetings(session, owner_id, kept.id)
+        assert [(m.event_id, m.note, m.they_need) for m in met] == [
+            (spring.id, "Builds harpsichords.", ""),
+            (autumn.id, "Wants larch.", "A sawmill"),
+        ]
+        (moved,) = followups.list_follow_ups(session, owner_id, status=None)
+        assert moved.contact_id == kept.id
+        with pytest.raises(contacts.ContactError):
+            contacts.merge_into(session, owner_id, kept.id, kept.id)
