@@ -110,6 +110,7 @@ WRITERS: dict[str, Callable[[Session, dict[str, Any]], Any]] = {
     ),
     "delete_contact": lambda s, ids: contacts.delete_contact(s, ids["b"], ids["contact"]),
     "delete_capture": lambda s, ids: contacts.delete_capture(s, ids["b"], ids["capture"]),
+    "merge_into": lambda s, ids: contacts.merge_into(s, ids["b"], ids["contact"], ids["capture"]),
     "replace_photo": lambda s, ids: contacts.replace_photo(
         s, ids["b"], ids["capture"], photo=b"b-photo", photo_type="image/png"
     ),
