@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from capture import intake
+from capture import event_service
 from capture.event_choice import current_event, event_label, remember_event, user_today
 from capture.page_context import CONTEXT_KEY, AppContext
 from capture.translation import inert
@@ -22,7 +22,7 @@ def create(name: str, held_on: date, place: str) -> None:
         st.error(_("Give the event a name you will recognise tomorrow morning."))
         return
     try:
-        created = intake.create_event(
+        created = event_service.create_event(
             ctx.database, ctx.owner_id, name=name, held_on=held_on, place=place
         )
     except events.EventError:  # the fields' limits keep the names short enough
@@ -38,7 +38,7 @@ def create(name: str, held_on: date, place: str) -> None:
 
 
 st.title(_("Tonight's event"))
-recent = intake.recent_events(ctx.database, ctx.owner_id)
+recent = event_service.recent_events(ctx.database, ctx.owner_id)
 chosen = current_event(recent, today)
 
 if chosen is not None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -16,7 +15,7 @@ from sqlalchemy.orm import Session
 from capture import CaptureError, scan_image
 from capture.neural_ocr import NeuralEngine
 from capture.notes import note_problem
-from storage import contacts, events, no_thanks, owners
+from storage import contacts, no_thanks, owners
 from storage.db import Database
 from storage.duplicates import find_duplicates
 from storage.kinds import Rating
@@ -26,7 +25,6 @@ from storage.records import (
     ContactAnswers,
     ContactDetails,
     ContactRecord,
-    EventRecord,
     NoThanksHit,
     ScanOutcome,
 )
@@ -64,17 +62,6 @@ class ReadOutcome:
     confidence: dict[str, float]
     error_code: str | None = None
     discarded: bool = False  # a file the decoder refused, deleted at once (capture.pending)
-
-
-def create_event(
-    database: Database, owner_id: int, *, name: str, held_on: date, place: str = ""
-) -> EventRecord:
-    """A new event to capture for; `events.EventError` when it has no name."""
-    return database.write_with_retry(
-        lambda session: events.create_event(
-            session, owner_id, name=name, held_on=held_on, place=place
-        )
-    )
 
 
 def store_photo(
@@ -183,12 +170,6 @@ def check_answers(rating: Rating | None, note: str) -> ContactAnswers:
     if problem is not None:
         raise AnswerError(problem, note)
     return ContactAnswers(rating=rating, note=note)
-
-
-def recent_events(database: Database, owner_id: int, *, limit: int = 30) -> list[EventRecord]:
-    """The events to choose from, newest first."""
-    with database.read() as session:
-        return events.list_events(session, owner_id, limit=limit)
 
 
 def load_capture(

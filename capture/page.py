@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from capture import intake
+from capture import event_service, intake
 from capture.event_choice import current_event, event_label, user_today
 from capture.neural_ocr import NeuralEngine, shared_engine
 from capture.page_context import CONTEXT_KEY, AppContext
-from capture.page_current import answer_capture, known_warning, save
-from capture.page_form import contact_form
+from capture.page_current import answer_capture, save
+from capture.page_form import contact_form, known_warning
 from capture.page_inbox import inbox
 from capture.page_photo import offer_retry, take_photo
 from capture.page_stack import stack_picker, stack_progress
@@ -84,7 +84,7 @@ def pickers(page: CapturePage, retry_offered: bool) -> None:
 
 
 st.title(_("Capture"))
-recent = intake.recent_events(ctx.database, ctx.owner_id)
+recent = event_service.recent_events(ctx.database, ctx.owner_id)
 event = current_event(recent, user_today(_))
 if event is None:
     st.warning(_("Choose tonight's event first."))

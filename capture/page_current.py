@@ -7,7 +7,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from capture import intake, pending
-from capture.page_form import FormInput, contact_form
+from capture.page_form import FormInput, contact_form, known_warning
 from capture.page_pending import discard_button, no_thanks_flag, retake_button
 from capture.page_photo import report_read, retake
 from capture.page_state import (
@@ -21,7 +21,7 @@ from capture.page_state import (
     known_contact,
     remember_known,
 )
-from capture.translation import Translator, inert
+from capture.translation import inert
 from storage import contacts
 from storage.db import is_storage_full
 from storage.kinds import ScanStatus
@@ -136,16 +136,6 @@ def _read_if_pending(page: CapturePage, capture_id: int) -> None:
     report_read(ctx.translate, capture_id, outcome)
     if outcome.discarded or outcome.error_code:
         st.rerun()  # the sentence shows at the top, as after an upload
-
-
-def known_warning(_: Translator, known: ContactRecord) -> None:
-    st.warning(
-        _(
-            "This is a contact you already have: **{name}**. Their meeting tonight can be "
-            "added to them.",
-            name=inert(known.display_name),
-        )
-    )
 
 
 def _flags(

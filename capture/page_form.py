@@ -215,6 +215,16 @@ def contact_form(
     )
 
 
+def known_warning(_: Translator, known: ContactRecord) -> None:
+    st.warning(
+        _(
+            "This is a contact you already have: **{name}**. Their meeting tonight can be "
+            "added to them.",
+            name=inert(known.display_name),
+        )
+    )
+
+
 SaveAnswers = Callable[[ContactDetails, ContactAnswers], ContactRecord]
 
 

@@ -20,20 +20,25 @@ def capture_label(_: Translator, record: ContactRecord) -> str:
     return _("Card from {time}", time=_.moment(record.created_at, year=False))
 
 
-def no_thanks_flag(_: Translator, hit: NoThanksHit) -> str:
-    """A card whose e-mail or phone was discarded as a pitch before: when, where, and that its
-    photo is kept only until it is discarded."""
+def no_thanks_sentence(_: Translator, hit: NoThanksHit) -> str:
+    """When (and at which event) this card's e-mail or phone was discarded as a pitch."""
     on = _.day(hit.discarded_at)
     if hit.event_name:
-        found = _(
+        return _(
             "On your no-thanks list: discarded as a pitch on {date} at {event}.",
             date=on,
             event=inert(hit.event_name),
         )
-    else:
-        found = _("On your no-thanks list: discarded as a pitch on {date}.", date=on)
+    return _("On your no-thanks list: discarded as a pitch on {date}.", date=on)
+
+
+def no_thanks_flag(_: Translator, hit: NoThanksHit) -> str:
+    """The sentence, and that the new photo is kept only until it is discarded."""
     return " ".join(
-        (found, _("Its photo is kept only until you discard it: “Discard now” deletes it."))
+        (
+            no_thanks_sentence(_, hit),
+            _("Its photo is kept only until you discard it: “Discard now” deletes it."),
+        )
     )
 
 

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
+from capture import intake
 from capture.page_context import AppContext
 from capture.translation import N_, Translator, inert
 from followup import triage_service as service
@@ -19,6 +20,9 @@ from storage.kinds import Rating
 # Why triage refused a decision, by the code of service.TriageError.
 REFUSALS = {
     "gone": N_("This contact is no longer there."),
+    "decided": N_(
+        "This contact was decided meanwhile, perhaps in another window: nothing was changed."
+    ),
     "not_offered": N_("That decision is not offered for this contact."),
 }
 # What an undo step takes back, by its decision.
@@ -83,9 +87,40 @@ def decide(ctx: AppContext, contact_id: int, decision: str) -> None:
     else:
         _run(
             ctx,
-            lambda: service.discard(db, owner, [contact_id]),
+            lambda: service.discard(db, owner, [contact_id], undecided_only=True),
             lambda step: _discarded(_, step),
         )
+
+
+def discard_now(ctx: AppContext, contact_id: int) -> None:
+    """A contact on the no-thanks list goes; the list keeps the hashes it already has."""
+    _run(
+        ctx,
+        lambda: service.discard(
+            ctx.database, ctx.owner_id, [contact_id], undecided_only=True, add_no_thanks=False
+        ),
+        lambda step: _discarded(ctx.translate, step),
+    )
+
+
+def drop_capture(ctx: AppContext, capture_id: int) -> None:
+    """A pending capture deleted for good, photo included: no rating, no note, no undo."""
+    _ = ctx.translate
+    try:
+        intake.discard_capture(ctx.database, ctx.owner_id, capture_id)
+    except LookupError:
+        st.session_state[FLASH] = (
+            "error",
+            _("This capture was already answered or discarded elsewhere."),
+        )
+        return
+    except SQLAlchemyError:
+        st.session_state[FLASH] = (
+            "error",
+            _("That could not be saved just now; nothing is lost. Try again."),
+        )
+        return
+    st.session_state[FLASH] = ("success", _("Capture discarded for good, photo included."))
 
 
 def rerate(ctx: AppContext, contact_id: int, rating: str) -> None:
@@ -124,22 +159,30 @@ def undo(ctx: AppContext) -> None:
     st.session_state[FLASH] = ("info", _("Undone: {what}.", what=_what(_, step)))
 
 
+def undo_hint(ctx: AppContext) -> None:
+    """What undo can do, said once there is something to undo."""
+    if st.session_state[UNDO]:
+        st.caption(_hint(ctx.translate))
+
+
+def _hint(_: Translator) -> str:
+    return _(
+        "Undo is possible until you leave triage. Until then a discarded contact "
+        "is held only in this browser session, never stored."
+    )
+
+
 def undo_bar(ctx: AppContext, *, shortcut: bool) -> None:
     stack: list[service.UndoStep] = st.session_state[UNDO]
     if not stack:
         return
     _ = ctx.translate
-    hint = _(
-        "Undo is possible until you leave triage. Until then a discarded contact "
-        "is held only in this browser session, never stored."
-    )
     st.button(
         _("Undo: {what}", what=_what(_, stack[-1])),
         key="triage.undo_button",
         icon=":material/undo:",
         on_click=undo,
         args=(ctx,),
-        help=hint + (_(" Key: {letter}.", letter="U") if shortcut else ""),
+        help=_hint(_) + (_(" Key: {letter}.", letter="U") if shortcut else ""),
         shortcut="U" if shortcut else None,
     )
-    st.caption(hint)

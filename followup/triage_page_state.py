@@ -7,12 +7,20 @@ import streamlit as st
 UNDO = "triage.undo"  # list of UndoStep, newest last: in this session's memory only
 FLASH = "triage.flash"
 CONFIRM = "triage.confirm_bulk"
-PAGE = "triage.page"
+POSITION = "triage.position"  # which of the contacts to go through is on screen
+RETAKE_ROUND = "triage.retake_round"  # bumps after a retaken photo: a fresh file picker
+KNOWN = "triage.known"  # form key -> the known contact its typed details turned out to match
 MAX_UNDO = 20  # the oldest steps (and any data a discard holds) are let go beyond this
 
 
 def init_state() -> None:
-    for name, default in ((UNDO, []), (FLASH, None), (CONFIRM, False), (PAGE, 0)):
+    for name, default in (
+        (UNDO, []),
+        (FLASH, None),
+        (CONFIRM, False),
+        (POSITION, 0),
+        (RETAKE_ROUND, 0),
+    ):
         st.session_state.setdefault(name, default)
 
 

@@ -37,7 +37,9 @@ def known_translations(paths: list[Path]) -> dict[str, object]:
         elif path.exists():
             with path.open("rb") as po:
                 for message in read_po(po, locale="de"):
-                    if message.id and message.string and not message.fuzzy:
+                    string = message.string
+                    forms = string if isinstance(string, tuple) else (string,)
+                    if message.id and all(forms) and not message.fuzzy:
                         singular = message.id if isinstance(message.id, str) else message.id[0]
                         known[singular] = message.string
     return known

@@ -11,10 +11,12 @@ from sqlalchemy import case, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from storage import contacts
+from storage.contact_rows import to_record, with_scan_status
 from storage.db import SQLITE_BUSY_TIMEOUT_MS, Database
 from storage.kinds import ContactStatus, FollowUpStatus, Rating
 from storage.models import Base, CardImage, Contact, DiscardTally, FollowUp, Meeting, NoThanks
 from storage.models import utcnow as _utcnow
+from storage.records import ContactRecord
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +155,37 @@ def restore_contact(session: Session, owner_id: int, discarded: DiscardedContact
         )
     session.flush()
     return contact.id
+
+
+def lock_contact(session: Session, owner_id: int, contact_id: int) -> None:
+    """Hold the contact's row until this transaction ends, before reading it to decide.
+
+    A second session deciding the same contact waits here, then reads what the first one
+    decided (PostgreSQL; SQLite queues every writer at BEGIN IMMEDIATE anyway).
+    """
+    session.execute(
+        select(Contact.id)
+        .where(Contact.id == contact_id, Contact.owner_id == owner_id)
+        .with_for_update()
+    )
+
+
+def contact_at(
+    session: Session, owner_id: int, event_id: int, *, position: int, undecided_only: bool
+) -> ContactRecord | None:
+    """The answered contact at `position` (oldest first) of the event, undecided ones only
+    when asked: triage shows one at a time. Unanswered captures are never among them."""
+    statement = with_scan_status().where(
+        Contact.owner_id == owner_id,
+        Contact.event_id == event_id,
+        Contact.answered_at.is_not(None),
+    )
+    if undecided_only:
+        statement = statement.where(Contact.status == ContactStatus.CAPTURED.value)
+    row = session.execute(
+        statement.order_by(Contact.created_at, Contact.id).offset(max(position, 0)).limit(1)
+    ).first()
+    return None if row is None else to_record(row[0], row[1])
 
 
 def discard_candidates(session: Session, owner_id: int, event_id: int) -> list[int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -183,10 +184,16 @@ def _seed_junk(database: Database, owner_id: int, event_id: int) -> int:
 
 
 def _open_inbox(page) -> None:  # type: ignore[no-untyped-def]
+    """Open the inbox once the page has settled (a tap during a rerun can be undone by it)."""
+    wait_for_app(page)
     summary = page.locator("[data-testid='stExpander'] summary", has_text="Inbox (")
     summary.wait_for()
-    if page.locator("[data-testid='stExpander'] details[open]", has_text="Inbox (").count() == 0:
+    opened = page.locator("[data-testid='stExpander'] details[open]", has_text="Inbox (")
+    deadline = time.monotonic() + UI_TIMEOUT_MS / 1000
+    while opened.count() == 0 and time.monotonic() < deadline:
         summary.tap()
+        wait_for_app(page)
+        page.wait_for_timeout(300)  # the expander's own animation, then look again
 
 
 def _in_inbox(database: Database, owner_id: int, capture_id: int) -> bool:
@@ -333,6 +340,7 @@ def test_a_duplicate_answered_from_the_inbox(
         assert len(waiting) == 1, "the photo is stored the moment it arrives"
         capture_id = waiting[0].id
         phone.get_by_role("button", name="Later").tap()
+        phone.get_by_role("button", name="Later").wait_for(state="detached")
         _open_inbox(phone)
         phone.locator(f".st-key-capture-open-{capture_id} button").tap()
         _wait_for_capture_form(phone)

@@ -74,6 +74,11 @@ READERS: dict[str, Callable[[Session, dict[str, Any]], Any]] = {
     "get_contact": lambda s, ids: contacts.get_contact(s, ids["b"], ids["contact"]),
     "get_card": lambda s, ids: contacts.get_card(s, ids["b"], ids["capture"]),
     "find_duplicates": lambda s, ids: duplicates.find_duplicates(s, ids["b"], SECRET),
+    "contact_at": lambda s, ids: triage.contact_at(
+        s, ids["b"], ids["event"], position=0, undecided_only=False
+    ),
+    # Locks nothing of another owner's (and returns nothing): the decision then finds nothing.
+    "lock_contact": lambda s, ids: triage.lock_contact(s, ids["b"], ids["contact"]),
     "list_inbox": lambda s, ids: contacts.list_inbox(s, ids["b"]),
     "search_contacts": lambda s, ids: contacts.search_contacts(s, ids["b"], "Ida"),
     "count_contacts": lambda s, ids: contacts.count_contacts(s, ids["b"]),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
+import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -11,12 +13,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select, text
 
+from capture import intake
 from followup import triage_service
 from storage import contacts, events, followups, no_thanks, owners, triage
 from storage.db import Database
 from storage.kinds import ContactStatus, Rating
 from storage.matching import no_thanks_keys
-from storage.models import Base, DiscardTally
+from storage.models import Base, DiscardTally, NoThanks
 from storage.records import ContactAnswers, ContactDetails, ScanOutcome
 
 NAME = "Xaver Zwiebelmeier"
@@ -55,9 +58,7 @@ def _capture(database: Database, owner_id: int, event_id: int, *, pitch: bool = 
             answers=ContactAnswers(rating=Rating.NO, note=NOTE, is_pitch=pitch),
         )
         contacts.add_meeting(session, owner_id, contact_id, event_id=event_id, note=NOTE)
-        queued = followups.queue_follow_up(
-            session, owner_id, contact_id, due_at=datetime.now(UTC)
-        )
+        queued = followups.queue_follow_up(session, owner_id, contact_id, due_at=datetime.now(UTC))
         followups.save_draft(
             session,
             owner_id,
@@ -108,9 +109,7 @@ def test_discard_deletes_every_row_and_leaves_a_tally(
         assert contacts.get_card(session, owner_id, contact_id) is None
         assert followups.list_follow_ups(session, owner_id, status=None) == []
         tallies = session.scalars(select(DiscardTally)).all()
-        assert [(t.event_id, t.rating, t.is_pitch) for t in tallies] == [
-            (event_id, "no", True)
-        ]
+        assert [(t.event_id, t.rating, t.is_pitch) for t in tallies] == [(event_id, "no", True)]
         assert tallies[0].discarded_at.date() == datetime.now(UTC).date()
 
 
@@ -315,3 +314,146 @@ def test_triage_refuses_a_follow_up_for_a_pitch_or_a_not_sure_and_rerating_a_yes
         triage_service.keep(database, owner_id, 999_999)
     with database.read() as session:
         assert followups.list_follow_ups(session, owner_id, status=None) == []
+
+
+# --- One contact at a time, what blocks, and two sessions deciding at once ---------------------
+
+
+def _answered(database: Database, owner_id: int, event_id: int, name: str) -> int:
+    with database.write() as session:
+        return contacts.add_contact(
+            session,
+            owner_id,
+            event_id=event_id,
+            details=ContactDetails(name=name),
+            answers=ContactAnswers(rating=Rating.YES, note=f"{name} repairs church organs."),
+        ).id
+
+
+def _waiting(database: Database, owner_id: int, event_id: int, details: ContactDetails) -> int:
+    """A capture waiting for its answers, with what was read from it (maybe nothing)."""
+    with database.write() as session:
+        capture = contacts.start_capture(
+            session, owner_id, event_id=event_id, photo=b"\xff\xd8", photo_type="image/jpeg"
+        )
+        contacts.record_scan(session, owner_id, capture, ScanOutcome(details, b"", "", [], {}))
+    return capture
+
+
+def test_one_contact_at_a_time_oldest_first_and_never_an_unanswered_capture(
+    database: Database, evening: dict[str, Any]
+) -> None:
+    owner_id, event_id = evening["owner"], evening["event"]
+    _waiting(database, owner_id, event_id, ContactDetails(name="Offen"))
+    ids = [_answered(database, owner_id, event_id, name) for name in ("Erste", "Zweite", "Dritte")]
+    triage_service.keep(database, owner_id, ids[1])
+    with database.read() as session:
+
+        def at(position: int, undecided_only: bool) -> int | None:
+            found = triage.contact_at(
+                session, owner_id, event_id, position=position, undecided_only=undecided_only
+            )
+            return None if found is None else found.id
+
+        assert [at(p, True) for p in range(3)] == [ids[0], ids[2], None]
+        assert [at(p, False) for p in range(4)] == [*ids, None]
+
+
+def test_only_captures_that_hold_a_contact_block_the_rest_are_listed_apart(
+    database: Database, evening: dict[str, Any]
+) -> None:
+    owner_id, event_id = evening["owner"], evening["event"]
+    junk = _waiting(database, owner_id, event_id, ContactDetails(title="Dr."))
+    misread = _waiting(database, owner_id, event_id, ContactDetails(phones=("+49 89 1234567",)))
+    first, second = (_answered(database, owner_id, event_id, n) for n in ("Erste", "Zweite"))
+
+    view = triage_service.load_view(database, owner_id, event_id, position=7)
+    assert [c.id for c in view.waiting] == [misread] and view.blocked
+    assert [c.id for c in view.unreadable] == [junk]
+    assert (view.current and view.current.id, view.position, view.total, view.left) == (
+        second,
+        1,
+        2,
+        2,
+    ), "a position beyond the end shows the last contact"
+    intake.discard_capture(database, owner_id, misread)
+    view = triage_service.load_view(database, owner_id, event_id)
+    assert not view.blocked and view.unreadable and view.current and view.current.id == first
+
+
+def test_a_decided_contact_is_not_decided_again(
+    database: Database, evening: dict[str, Any]
+) -> None:
+    owner_id, event_id = evening["owner"], evening["event"]
+    contact_id = _answered(database, owner_id, event_id, "Einmal")
+    triage_service.keep(database, owner_id, contact_id)
+    for again in (
+        lambda: triage_service.follow_up(database, owner_id, contact_id, hours=48),
+        lambda: triage_service.keep(database, owner_id, contact_id),
+        lambda: triage_service.rerate(database, owner_id, contact_id, Rating.NO),
+        lambda: triage_service.discard(database, owner_id, [contact_id], undecided_only=True),
+    ):
+        with pytest.raises(triage_service.TriageError, match="decided"):
+            again()
+    with database.read() as session:
+        assert contacts.get_contact(session, owner_id, contact_id).status is ContactStatus.KEPT
+        assert followups.list_follow_ups(session, owner_id, status=None) == []
+    # Deleting a kept contact from its detail page is not a triage decision: it still works.
+    triage_service.discard(database, owner_id, [contact_id])
+
+
+def _until_it_waits_for_a_row_lock(database: Database, thread: threading.Thread) -> None:
+    """PostgreSQL: return once another connection waits for a lock, or the thread is done
+    (it did not wait at all); polled, with a ceiling."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and thread.is_alive():
+        with database.read() as session:
+            waiting = session.scalar(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity "
+                    "WHERE wait_event_type = 'Lock' AND datname = current_database()"
+                )
+            )
+        if waiting:
+            return
+        time.sleep(0.05)
+
+
+def test_a_second_session_deciding_the_same_contact_waits_and_is_refused(
+    database: Database, evening: dict[str, Any]
+) -> None:
+    owner_id, event_id = evening["owner"], evening["event"]
+    contact_id = _answered(database, owner_id, event_id, "Gleichzeitig")
+    outcome: dict[str, str] = {}
+
+    def second_session() -> None:
+        try:
+            triage_service.follow_up(database, owner_id, contact_id, hours=48)
+            outcome["second"] = "won"
+        except triage_service.TriageError as refusal:
+            outcome["second"] = refusal.code
+
+    thread = threading.Thread(target=second_session)
+    with database.write() as session:  # the first session is deciding (keep) right now
+        triage.lock_contact(session, owner_id, contact_id)
+        contacts.set_status(session, owner_id, contact_id, ContactStatus.KEPT)
+        thread.start()
+        if not database.is_sqlite:  # SQLite queues the second writer at BEGIN anyway
+            _until_it_waits_for_a_row_lock(database, thread)
+    thread.join(timeout=300)
+    assert outcome == {"second": "decided"}
+    with database.read() as session:
+        assert contacts.get_contact(session, owner_id, contact_id).status is ContactStatus.KEPT
+        assert followups.list_follow_ups(session, owner_id, status=None) == []
+
+
+def test_discard_now_keeps_nothing_but_the_hashes_already_there(
+    database: Database, evening: dict[str, Any]
+) -> None:
+    owner_id, event_id = evening["owner"], evening["event"]
+    pitch = _capture(database, owner_id, event_id, pitch=True)
+    step = triage_service.discard(database, owner_id, [pitch], add_no_thanks=False)
+    assert step.discarded[0].no_thanks_added == ()
+    with database.read() as session:
+        assert session.scalars(select(NoThanks)).all() == []
+    assert not _mentions(_every_value(database), "Zwiebelmeier")
