@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date, timedelta
+from enum import StrEnum
 
 import holidays
 
@@ -31,6 +32,49 @@ def is_ordinary_day(day: date, public_holidays: holidays.HolidayBase) -> bool:
     return day.weekday() < 5 and day not in public_holidays and not in_quiet_season(day)
 
 
+class NotOrdinary(StrEnum):
+    """Why a day is no good for a check-in; the page words it."""
+
+    QUIET_SEASON = "quiet_season"
+    HOLIDAY = "holiday"
+    WEEKEND = "weekend"
+
+
+def public_holidays_around(
+    day: date, country: str, subdivision: str | None = None
+) -> holidays.HolidayBase:
+    """The public holidays of `country` (and `subdivision`) in `day`'s year and the next."""
+    return holidays.country_holidays(
+        country, subdiv=subdivision, years=range(day.year, day.year + 2)
+    )
+
+
+def why_not_ordinary(
+    day: date, *, country: str = "DE", subdivision: str | None = None
+) -> NotOrdinary | None:
+    """None for an ordinary day, else the weightiest reason (season, holiday, weekend)."""
+    if in_quiet_season(day):
+        return NotOrdinary.QUIET_SEASON
+    if day in public_holidays_around(day, country, subdivision):
+        return NotOrdinary.HOLIDAY
+    if day.weekday() >= 5:
+        return NotOrdinary.WEEKEND
+    return None
+
+
+def nearest_ordinary_day(day: date, *, country: str = "DE", subdivision: str | None = None) -> date:
+    """The first ordinary day on or after `day`: never earlier than what the user picked.
+
+    Forward only, so the offer never lands before the date picker's earliest day and a
+    Christmas pick moves past 6 January rather than back into mid-December.
+    """
+    public_holidays = public_holidays_around(day, country, subdivision)
+    candidate = day
+    while not is_ordinary_day(candidate, public_holidays):
+        candidate += timedelta(days=1)
+    return candidate
+
+
 def next_check_in(
     done_on: date, *, country: str = "DE", subdivision: str | None = None, months: int = 3
 ) -> date:
@@ -41,10 +85,6 @@ def next_check_in(
     """
     if months < 1:
         raise ValueError("the next check-in is at least a month later")
-    candidate = add_months(done_on, months)
-    public_holidays = holidays.country_holidays(
-        country, subdiv=subdivision, years=range(candidate.year, candidate.year + 2)
+    return nearest_ordinary_day(
+        add_months(done_on, months), country=country, subdivision=subdivision
     )
-    while not is_ordinary_day(candidate, public_holidays):
-        candidate += timedelta(days=1)
-    return candidate

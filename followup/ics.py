@@ -23,6 +23,22 @@ def as_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
+def whole_minute(moment: datetime) -> datetime:
+    """`moment` in UTC without seconds and microseconds: calendars show 18:00, not 18:00:37."""
+    return as_utc(moment).replace(second=0, microsecond=0)
+
+
+# Stable UIDs: the same follow-up (or the same contact's next check-in) keeps its UID from
+# one export to the next, so a calendar updates the event on re-import instead of adding it.
+def follow_up_uid(follow_up_id: int, owner_id: int) -> str:
+    return f"followup-{follow_up_id}-owner-{owner_id}@{UID_DOMAIN}"
+
+
+def check_in_uid(contact_id: int, owner_id: int) -> str:
+    """One per contact: a check-in moved to another day is the same event, moved."""
+    return f"checkin-contact-{contact_id}-owner-{owner_id}@{UID_DOMAIN}"
+
+
 def build_ics(items: Sequence[CalendarItem], *, stamp: datetime | None = None) -> bytes:
     """An .ics with one event per due follow-up, each with a display alarm (VALARM).
 
@@ -44,8 +60,8 @@ def _event(item: CalendarItem, created: datetime) -> Event:
     event = Event()
     uid = item.uid if "@" in item.uid else f"{item.uid}@{UID_DOMAIN}"
     event.add("uid", uid)
-    event.add("dtstamp", created)
-    event.add("dtstart", as_utc(item.due))
+    event.add("dtstamp", whole_minute(created))
+    event.add("dtstart", whole_minute(item.due))
     event.add("duration", item.duration)
     event.add("summary", item.summary)
     if item.description:

@@ -11,9 +11,10 @@ import streamlit as st
 
 from capture.event_choice import event_label, user_today
 from capture.page_context import AppContext
-from capture.translation import inert
+from capture.translation import N_, inert
 from followup import compose_service as service
 from followup import queue_service
+from followup.checkin import NotOrdinary
 from followup.model import Channel
 from followup.queue_page_composer_channels import call_channel, card_channel, email_channel
 from followup.queue_page_composer_checks import checks
@@ -51,6 +52,37 @@ def ask_my_name(ctx: AppContext, follow_up_id: int) -> None:
             st.rerun()
 
 
+# Why a hand-picked check-in day is a poor one, in a line under the date picker.
+NOT_ORDINARY = {
+    NotOrdinary.QUIET_SEASON: N_(
+        "{date} falls between 15 December and 6 January, when a check-in drowns among "
+        "season's greetings."
+    ),
+    NotOrdinary.HOLIDAY: N_("{date} is a public holiday."),
+    NotOrdinary.WEEKEND: N_("{date} falls on a weekend."),
+}
+
+
+def _use_day(key: str, day: date) -> None:
+    st.session_state[key] = day
+
+
+def check_in_note(ctx: AppContext, fid: int, check_in: date) -> None:
+    """A one-line note under a day picked by hand that is no ordinary day, and a better one."""
+    objection = queue_service.check_in_objection(check_in, ctx.settings.holiday_country)
+    if objection is None:
+        return
+    _ = ctx.translate
+    reason, better = objection
+    st.caption(_(NOT_ORDINARY[reason], date=_.day(check_in)))
+    st.button(
+        _("Use {date} instead", date=_.day(better, year=better.year != check_in.year)),
+        key=f"queue.better_check_in.{fid}",
+        on_click=_use_day,
+        args=(f"queue.check_in.{fid}", better),
+    )
+
+
 def done(ctx: AppContext, composer: service.Composer) -> None:
     """Propose the next check-in on an ordinary day; the user accepts or changes it."""
     _, fid = ctx.translate, composer.follow_up.id
@@ -62,17 +94,20 @@ def done(ctx: AppContext, composer: service.Composer) -> None:
     no_check_in = st.checkbox(_("No further check-in"), key=f"queue.no_check_in.{fid}")
     check_in: date | None = None
     if not no_check_in:
+        key = f"queue.check_in.{fid}"
         check_in = st.date_input(
             _("Next check-in"),
-            value=proposed,
+            value=None if key in st.session_state else proposed,  # "Use … instead" sets it
             min_value=on + timedelta(days=1),
             format=_.date_input_format,
             help=_(
                 "An ordinary weekday months from now, not a holiday: occasions are made, "
                 "not waited for."
             ),
-            key=f"queue.check_in.{fid}",
+            key=key,
         )
+        if check_in is not None:
+            check_in_note(ctx, fid, check_in)
     if st.button(_("Mark as done"), key=f"queue.done.{fid}", width="stretch"):
         queue_service.finish(ctx.database, ctx.owner_id, fid, done_on=on, check_in=check_in)
         name = inert(composer.contact.display_name)

@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from followup.checkin import add_months, in_quiet_season, next_check_in
+from followup.checkin import (
+    NotOrdinary,
+    add_months,
+    in_quiet_season,
+    nearest_ordinary_day,
+    next_check_in,
+    why_not_ordinary,
+)
 from followup.links import mailto_link, tel_link
 
 
@@ -77,3 +84,40 @@ def test_check_in_is_always_an_ordinary_day_months_later(done_on: date, months: 
     assert proposed not in holidays.country_holidays("DE", years=proposed.year)
     earliest = add_months(done_on, months)
     assert earliest <= proposed <= earliest + timedelta(days=30)
+
+
+def test_christmas_gets_a_note_and_the_first_ordinary_day_after_6_january() -> None:
+    assert why_not_ordinary(date(2026, 12, 25)) is NotOrdinary.QUIET_SEASON
+    assert nearest_ordinary_day(date(2026, 12, 25)) == date(2027, 1, 7)  # a Thursday
+    assert why_not_ordinary(date(2026, 12, 15)) is NotOrdinary.QUIET_SEASON
+    assert why_not_ordinary(date(2027, 1, 6)) is NotOrdinary.QUIET_SEASON
+    assert why_not_ordinary(date(2026, 12, 14)) is None  # a Monday before the season
+
+
+def test_a_weekend_day_gets_a_note_and_the_monday() -> None:
+    assert why_not_ordinary(date(2027, 3, 13)) is NotOrdinary.WEEKEND  # Saturday
+    assert nearest_ordinary_day(date(2027, 3, 13)) == date(2027, 3, 15)
+    assert why_not_ordinary(date(2027, 3, 14)) is NotOrdinary.WEEKEND  # Sunday
+    assert why_not_ordinary(date(2027, 3, 15)) is None
+
+
+def test_a_public_holiday_gets_a_note_and_the_next_ordinary_day() -> None:
+    # 3 October 2028, German Unity Day, is a Tuesday.
+    assert why_not_ordinary(date(2028, 10, 3)) is NotOrdinary.HOLIDAY
+    assert nearest_ordinary_day(date(2028, 10, 3)) == date(2028, 10, 4)
+    # 4 July is no holiday in Germany, but in the US; Good Friday 2027 runs into Easter Monday.
+    assert why_not_ordinary(date(2029, 7, 4)) is None
+    assert why_not_ordinary(date(2029, 7, 4), country="US") is NotOrdinary.HOLIDAY
+    assert nearest_ordinary_day(date(2027, 3, 26)) == date(2027, 3, 30)
+
+
+def test_an_ordinary_day_is_its_own_nearest() -> None:
+    assert nearest_ordinary_day(date(2027, 2, 22)) == date(2027, 2, 22)
+
+
+@given(st.dates(min_value=date(2024, 1, 1), max_value=date(2035, 12, 31)))
+def test_the_offered_day_is_ordinary_and_never_earlier(day: date) -> None:
+    offered = nearest_ordinary_day(day)
+    assert why_not_ordinary(offered) is None
+    assert day <= offered <= day + timedelta(days=30)
+    assert (offered == day) == (why_not_ordinary(day) is None)

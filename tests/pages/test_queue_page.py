@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from capture.translation import Translator
 from followup import compose_ready_service
 from followup import compose_service as service
-from followup.checkin import next_check_in
+from followup.checkin import NotOrdinary, nearest_ordinary_day, next_check_in, why_not_ordinary
 from followup.model import AddressForm, Channel, Finding, FindingKind, Language
 from followup.queue_page_composer_checks import finding_text
 from storage import contacts, events, followups, owners
@@ -189,6 +189,65 @@ def test_the_user_may_change_the_proposed_check_in(app_env: Path, app_database: 
     at.button(key=f"queue.done.{seeded.follow_up_id}").click().run()
     follow_up, _ = stored(app_database, seeded)
     assert follow_up.next_check_in == chosen
+
+
+def _next_christmas(after: date) -> date:
+    christmas = date(after.year, 12, 25)
+    return christmas if christmas > after else date(after.year + 1, 12, 25)
+
+
+def test_a_check_in_picked_at_christmas_gets_a_note_and_a_better_day(
+    app_env: Path, app_database: Database
+) -> None:
+    seeded = seed(app_database)
+    fid = seeded.follow_up_id
+    at = queue_page()
+    open_composer(at, fid)
+    # The proposal is an ordinary day: no note under the picker.
+    assert not [c for c in at.caption if "15 December" in c.value]
+    christmas = _next_christmas(date.today() + timedelta(days=1))
+    at.date_input(key=f"queue.check_in.{fid}").set_value(christmas).run()
+    assert not at.exception, at.exception
+    english = Translator("en")
+    notes = [c.value for c in at.caption if "15 December and 6 January" in c.value]
+    assert notes == [
+        f"{english.day(christmas)} falls between 15 December and 6 January, when a check-in "
+        "drowns among season's greetings."
+    ]
+    better = nearest_ordinary_day(christmas)
+    assert better.month == 1 and better.day > 6 and better.weekday() < 5
+    offer = at.button(key=f"queue.better_check_in.{fid}")
+    assert offer.label == f"Use {english.day(better)} instead"
+    offer.click().run()
+    assert not at.exception, at.exception
+    assert at.date_input(key=f"queue.check_in.{fid}").value == better
+    assert not [c for c in at.caption if "15 December" in c.value]
+    with pytest.raises(KeyError):
+        at.button(key=f"queue.better_check_in.{fid}")
+    at.button(key=f"queue.done.{fid}").click().run()
+    follow_up, _ = stored(app_database, seeded)
+    assert follow_up.next_check_in == better
+
+
+def test_a_weekend_check_in_may_be_kept(app_env: Path, app_database: Database) -> None:
+    seeded = seed(app_database)
+    fid = seeded.follow_up_id
+    at = queue_page()
+    open_composer(at, fid)
+    saturday = date.today() + timedelta(days=10)
+    saturday += timedelta(days=(5 - saturday.weekday()) % 7)
+    while why_not_ordinary(saturday) is not NotOrdinary.WEEKEND:  # not at Christmas, say
+        saturday += timedelta(days=7)
+    at.date_input(key=f"queue.check_in.{fid}").set_value(saturday).run()
+    shown = Translator("en").day(saturday)
+    assert f"{shown} falls on a weekend." in [c.value for c in at.caption]
+    better = nearest_ordinary_day(saturday)
+    assert better.weekday() < 5 and better - saturday <= timedelta(days=4)
+    offered = Translator("en").day(better, year=better.year != saturday.year)
+    assert at.button(key=f"queue.better_check_in.{fid}").label == f"Use {offered} instead"
+    at.button(key=f"queue.done.{fid}").click().run()
+    follow_up, _ = stored(app_database, seeded)
+    assert follow_up.next_check_in == saturday
 
 
 def test_different_notes_give_different_drafts(app_env: Path, app_database: Database) -> None:
