@@ -9,7 +9,7 @@ from storage import contacts, owners
 from storage.db import Database
 from storage.kinds import Rating
 from storage.records import ContactAnswers, ContactDetails
-from tests.browser.conftest import KlickServer, save_screenshot, wait_for_app
+from tests.browser.conftest import UI_TIMEOUT_MS, KlickServer, save_screenshot, wait_for_app
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -30,6 +30,11 @@ UNCOVERED = """title => {
 }"""
 
 
+# The app's own stylesheet (assets/phone.css, which lays out the bar) is in the page.
+STYLED = """() => [...document.querySelectorAll('style')]
+    .some(s => s.textContent.includes('st-key-app-nav'))"""
+
+
 def _nav_link(page, label: str):  # type: ignore[no-untyped-def]
     return page.locator(NAV_LINK).filter(has_text=label)
 
@@ -38,8 +43,12 @@ def _assert_title_visible(page, title: str) -> None:  # type: ignore[no-untyped-
     heading = page.locator("h1").filter(has_text=title)
     heading.wait_for(state="visible")
     wait_for_app(page)
-    # The whole bar is drawn (a fresh browser shows placeholders while Streamlit loads it).
+    # The whole bar is drawn (a fresh browser shows placeholders while Streamlit loads it),
+    # with the app's stylesheet in place and laid out: on a loaded machine the links can
+    # show for a frame before their style does.
     page.locator(NAV_LINK).nth(len(PAGES) - 1).wait_for(state="visible")
+    page.wait_for_function(STYLED, timeout=UI_TIMEOUT_MS)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     where = heading.evaluate(UNCOVERED)
     assert where["inViewport"], f"{title}: not on screen"
     assert where["uncovered"], f"{title} is covered by {where['hit']}"
