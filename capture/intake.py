@@ -29,7 +29,7 @@ from storage.records import (
     ScanOutcome,
 )
 from storage.settings import Settings
-from storage.triage import forget_freed_pages
+from storage.triage import forget_freed_pages, lock_contact
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +156,9 @@ def _keep_scan(database: Database, contact_id: int, work: Callable[[Session], No
 
 
 def _still_pending(session: Session, owner_id: int, capture_id: int) -> None:
-    """ContactNotFound when another session answered or discarded the capture first."""
+    """ContactNotFound when another session answered or discarded the capture first; the
+    row is held until this transaction ends, so two saves at once cannot both pass."""
+    lock_contact(session, owner_id, capture_id)
     record = contacts.get_contact(session, owner_id, capture_id)
     if record is None or record.is_answered:
         raise contacts.ContactNotFound(capture_id)
